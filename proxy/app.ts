@@ -1,7 +1,8 @@
-import { type EventHandler, H3, type H3Event, type HTTPError, HTTPResponse } from 'h3';
+import { type EventHandler, H3, type H3Event, type HTTPError } from 'h3';
+import { FastResponse } from 'srvx';
 import { ProxyError, toErrorBody } from './errors.ts';
 import { requireToken } from './http/auth.ts';
-import { infoOf, logRequest } from './http/request-log.ts';
+import { infoOf } from './http/request-log.ts';
 import { chatCompletions } from './routes/chat-completions.ts';
 import { healthz } from './routes/healthz.ts';
 import { metrics } from './routes/metrics.ts';
@@ -9,18 +10,14 @@ import { listModels, retrieveModel } from './routes/models.ts';
 import { usage } from './routes/usage.ts';
 import type { Services } from './services.ts';
 
-/** The proxy's h3 app: one handler per route, token auth, errors in OpenAI's shape, one log line per request. */
+/**
+ * The proxy's h3 app: one handler per route, token auth, errors in OpenAI's shape. Serve it through
+ * withRequestLog, which times and logs every request.
+ */
 export function createApp(services: Services): H3 {
   const app = new H3({
     silent: true,
-    // The request's clock starts here, before routing.
-    onRequest: (event) => {
-      infoOf(event);
-    },
     onError: (error, event) => errorResponse(services, error, event),
-    onResponse: (response, event) => {
-      if (!infoOf(event).deferred) logRequest(services, event, response.status);
-    },
   });
   if (services.config.clientKeys.length) app.use(requireToken(services.config.clientKeys));
   const routes: Array<['GET' | 'POST', string, EventHandler]> = [
@@ -50,14 +47,14 @@ export function createApp(services: Services): H3 {
 }
 
 /** The one place any error becomes a response: OpenAI's error JSON, secrets redacted. */
-function errorResponse(services: Services, error: HTTPError, event: H3Event): HTTPResponse {
+function errorResponse(services: Services, error: HTTPError, event: H3Event): Response {
   const cause = error.cause instanceof ProxyError ? error.cause : fromH3(error, event);
   if (!(cause instanceof ProxyError)) {
     services.log.log('error', 'unhandled error', { path: event.url.pathname, error: error.cause instanceof Error ? (error.cause.stack ?? error.cause.message) : String(error.cause) });
   }
   const { status, headers, body } = toErrorBody(cause, services.log.redact);
   infoOf(event).error = body.error.code ?? body.error.type;
-  return new HTTPResponse(JSON.stringify(body), { status, headers: { ...headers, 'content-type': 'application/json' } });
+  return new FastResponse(JSON.stringify(body), { status, headers: { ...headers, 'content-type': 'application/json' } });
 }
 
 /** h3's own errors (no route, a malformed URL) in our terms; anything else stays a bug (500). */

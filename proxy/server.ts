@@ -1,8 +1,9 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { toNodeHandler } from 'h3';
+import { toNodeHandler } from 'srvx/node';
 import type { Catalog } from '../schemas/index.ts';
 import { createApp } from './app.ts';
+import { withRequestLog } from './http/request-log.ts';
 import { isUrl, type LoadedCatalog, loadCatalog } from './catalog/load.ts';
 import { refreshCatalog } from './catalog/refresh.ts';
 import { BUNDLED_CATALOG, type Env, type ProxyConfig, readConfig } from './config.ts';
@@ -91,7 +92,9 @@ export async function startProxy(options: StartOptions = {}): Promise<RunningPro
           },
         })
       : () => undefined;
-  const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0 }, toNodeHandler(createApp(services)));
+  // srvx types its handler for HTTP/1 and HTTP/2 servers alike; this one serves HTTP/1.
+  const handler = toNodeHandler(withRequestLog(createApp(services), services)) as RequestListener;
+  const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0 }, handler);
   try {
     await listen(server, config);
   } catch (error) {

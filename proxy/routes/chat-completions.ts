@@ -1,10 +1,11 @@
-import { type H3Event, HTTPResponse } from 'h3';
+import type { H3Event } from 'h3';
+import { FastResponse } from 'srvx';
 import { createRun } from '../dispatch/attempt.ts';
 import { answerWithFailover, type Success } from '../dispatch/failover.ts';
 import { relayStream, type StreamEnd } from '../dispatch/relay.ts';
 import { fromIssues } from '../errors.ts';
 import { readJsonBody } from '../http/body.ts';
-import { infoOf, logRequest } from '../http/request-log.ts';
+import { infoOf, logRequest, type RequestInfo } from '../http/request-log.ts';
 import type { Usage } from '../limits/limiter.ts';
 import { ChatRequest } from '../request-schema.ts';
 import { needsOf } from '../routing/needs.ts';
@@ -13,7 +14,7 @@ import type { Services } from '../services.ts';
 
 /** POST /v1/chat/completions: validate, plan the route, fail over until an answer, relay it. */
 export function chatCompletions(services: Services) {
-  return async (event: H3Event): Promise<HTTPResponse> => {
+  return async (event: H3Event): Promise<Response> => {
     const info = infoOf(event);
     const parsed = ChatRequest.safeParse(await readJsonBody(event, services.config.bodyLimitBytes));
     if (!parsed.success) throw fromIssues(parsed.error.issues);
@@ -39,32 +40,32 @@ export function chatCompletions(services: Services) {
     };
     if (answer.kind === 'completion') {
       settle(services, success, true, answer.completion.usage);
-      return new HTTPResponse(JSON.stringify(answer.completion.body), { status: 200, headers: { ...headers, 'content-type': 'application/json' } });
+      return new FastResponse(JSON.stringify(answer.completion.body), { status: 200, headers: { ...headers, 'content-type': 'application/json' } });
     }
     info.deferred = true;
+    info.route = event.context.matchedRoute?.route;
     info.firstByteMs = performance.now() - info.started;
     const body = relayStream(answer, {
       includeUsage: request.stream_options?.include_usage === true,
       model: target.id,
       redact: services.log.redact,
-      onEnd: (end) => endStream(services, event, success, end),
+      onEnd: (end) => endStream(services, info, success, end),
     });
-    return new HTTPResponse(body, {
+    return new FastResponse(body, {
       status: 200,
       headers: { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' },
     });
   };
 }
 
-function endStream(services: Services, event: H3Event, success: Success, end: StreamEnd): void {
-  const info = infoOf(event);
+function endStream(services: Services, info: RequestInfo, success: Success, end: StreamEnd): void {
   if (end.failure) {
     services.metrics.streamError(success.target.upstream.id);
     services.health.recordFailure(success.target.id);
     info.error = `stream_${end.failure.label}`;
   } else if (end.clientClosed) info.error = 'client_closed';
   settle(services, success, end.failure === undefined, end.usage);
-  logRequest(services, event, 200);
+  logRequest(services, info, 200);
 }
 
 /** Counts the finished answer: usage, token counters, token metrics. */

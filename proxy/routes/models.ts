@@ -1,4 +1,5 @@
-import { type H3Event, HTTPResponse } from 'h3';
+import type { H3Event } from 'h3';
+import { FastResponse } from 'srvx';
 import { modelNotFound } from '../errors.ts';
 import type { Chains } from '../routing/chains.ts';
 import type { RoutingTable, Target } from '../routing/table.ts';
@@ -18,7 +19,7 @@ export interface ModelItem {
 
 /** GET /v1/models: every routable model: canonical ids, provider-qualified ids, `auto` and configured chains. */
 export function listModels(services: Services) {
-  return () => new HTTPResponse(listOf(services.table(), services.chains).json, { headers: { 'content-type': 'application/json' } });
+  return () => new FastResponse(listOf(services.table(), services.chains).json, { headers: { 'content-type': 'application/json' } });
 }
 
 /** GET /v1/models/{id}, where the id may hold slashes (groq/openai/gpt-oss-120b). */
