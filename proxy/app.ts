@@ -2,6 +2,7 @@ import { type EventHandler, H3, type H3Event, type HTTPError } from 'h3';
 import { FastResponse } from 'srvx';
 import { ProxyError, toErrorBody } from './errors.ts';
 import { requireToken } from './http/auth.ts';
+import { corsGuard } from './http/cors.ts';
 import { infoOf } from './http/request-log.ts';
 import { chatCompletions } from './routes/chat-completions.ts';
 import { healthz } from './routes/healthz.ts';
@@ -19,6 +20,8 @@ export function createApp(services: Services): H3 {
     silent: true,
     onError: (error, event) => errorResponse(services, error, event),
   });
+  // Before the token check: a browser's preflight carries no token.
+  app.use(corsGuard(services.config.corsOrigins));
   if (services.config.clientKeys.length) app.use(requireToken(services.config.clientKeys));
   const routes: Array<['GET' | 'POST', string, EventHandler]> = [
     ['POST', '/v1/chat/completions', chatCompletions(services)],
@@ -54,7 +57,9 @@ function errorResponse(services: Services, error: HTTPError, event: H3Event): Re
   }
   const { status, headers, body } = toErrorBody(cause, services.log.redact);
   infoOf(event).error = body.error.code ?? body.error.type;
-  return new FastResponse(JSON.stringify(body), { status, headers: { ...headers, 'content-type': 'application/json' } });
+  // h3 adds the CORS headers to what handlers return, not to what onError returns: a page must read its errors too.
+  const cors = event.req.headers.has('origin') ? Object.fromEntries(event.res.errHeaders) : {};
+  return new FastResponse(JSON.stringify(body), { status, headers: { ...cors, ...headers, 'content-type': 'application/json' } });
 }
 
 /** h3's own errors (no route, a malformed URL) in our terms; anything else stays a bug (500). */

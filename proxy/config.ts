@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from './errors.ts';
+import { type CorsOrigins, LOOPBACK_ORIGINS } from './http/cors.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -21,6 +22,8 @@ export interface ProxyConfig {
   catalogRefreshMs: number;
   /** Bearer tokens clients must present; empty means no auth (loopback only). */
   clientKeys: string[];
+  /** Web pages allowed to call the API from a browser (PROXY_CORS_ORIGINS, plus this machine's own). */
+  corsOrigins: CorsOrigins;
   redisUrl: string | undefined;
   redisPrefix: string;
   fallbacksFile: string | undefined;
@@ -46,6 +49,7 @@ export function readConfig(env: Env): ProxyConfig {
     catalog: env.CATALOG?.trim() || BUNDLED_CATALOG,
     catalogRefreshMs: read(env, 'CATALOG_REFRESH_SECONDS', Seconds, 3600) * 1000,
     clientKeys,
+    corsOrigins: readOrigins(env.PROXY_CORS_ORIGINS),
     redisUrl: env.REDIS_URL?.trim() || undefined,
     redisPrefix: env.REDIS_PREFIX?.trim() || 'freeway:',
     fallbacksFile: env.PROXY_FALLBACKS?.trim() || undefined,
@@ -71,6 +75,18 @@ export function readConfig(env: Env): ProxyConfig {
 export function splitList(value: string | undefined): string[] {
   if (!value) return [];
   return [...new Set(value.split(',').map((item) => item.trim()).filter(Boolean))];
+}
+
+/** `*`, or origins (scheme://host[:port], or "null") allowed besides this machine's own pages. */
+function readOrigins(value: string | undefined): CorsOrigins {
+  const listed = splitList(value);
+  if (listed.includes('*')) return '*';
+  for (const origin of listed) {
+    if (origin !== 'null' && (!URL.canParse(origin) || new URL(origin).origin !== origin)) {
+      throw new ConfigError(`PROXY_CORS_ORIGINS: "${origin}" is not an origin; write scheme://host[:port], e.g. https://chat.example.com, or * for any page`);
+    }
+  }
+  return [...LOOPBACK_ORIGINS, ...listed];
 }
 
 function isLoopback(host: string): boolean {
