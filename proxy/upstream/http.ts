@@ -44,7 +44,8 @@ export function send(agent: Dispatcher, upstream: Upstream, request: UpstreamReq
       origin,
       path: basePath + request.path,
       method: 'POST',
-      headers: request.headers,
+      // The body is read as text: without this, any content coding would be acceptable (RFC 9110).
+      headers: { ...request.headers, 'accept-encoding': 'identity' },
       body: request.body,
       headersTimeout: options.headersTimeout,
       bodyTimeout: options.bodyTimeout,

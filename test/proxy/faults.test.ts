@@ -87,6 +87,13 @@ describe('non-streaming: fail over to the next provider', () => {
   });
 });
 
+describe('an upstream that compresses what it may', () => {
+  it('is asked for identity, and its answer is passed on without a failover', async () => {
+    alpha.script(faults.compressUnlessRefused('Hello from alpha'));
+    expect(await ask()).toEqual({ content: 'Hello from alpha', model: 'alpha/alpha-m', attempts: '1' });
+  });
+});
+
 describe('rate limits: fail over, and rest the key until its real reset', () => {
   it('429 with Retry-After: alpha rests for exactly that long', async () => {
     await expectFailover(faults.rateLimited({ 'retry-after': '7' }));

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { Fault } from './openai-upstream.ts';
 import { chunkOf } from './openai-upstream.ts';
 import { sendEvent, sendJson, startSse } from './server.ts';
@@ -33,6 +34,17 @@ export const faults = {
     startSse(res);
     for (const content of contents) sendEvent(res, chunkOf(content));
     res.write('', () => setTimeout(() => req.socket.destroy(), 20));
+  },
+  /**
+   * A server that compresses every answer the request did not ask to get uncompressed: without
+   * Accept-Encoding, any content coding is acceptable (RFC 9110, 12.5.3).
+   */
+  compressUnlessRefused: (content: string): Fault => (res, req, request) => {
+    const model = (request.json as { model?: string }).model ?? 'unknown';
+    const completion = { id: 'chatcmpl-1', object: 'chat.completion', created: 1_700_000_000, model, choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] };
+    if (String(req.headers['accept-encoding'] ?? '').trim() === 'identity') return sendJson(res, 200, completion);
+    res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    res.end(gzipSync(JSON.stringify(completion)));
   },
   errorInside200: (): Fault => (res) => sendJson(res, 200, { error: { message: 'The model is overloaded, try again later', type: 'server_error', code: 503 } }),
   errorEventInStream: (): Fault => (res) => {
