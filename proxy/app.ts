@@ -49,6 +49,8 @@ export function createApp(services: Services): H3 {
   return app;
 }
 
+const API_PATHS = ['/v1/chat/completions', '/v1/models', '/v1/usage'];
+
 /** The one place any error becomes a response: OpenAI's error JSON, secrets redacted. */
 function errorResponse(services: Services, error: HTTPError, event: H3Event): Response {
   const cause = error.cause instanceof ProxyError ? error.cause : fromH3(error, event);
@@ -66,7 +68,10 @@ function errorResponse(services: Services, error: HTTPError, event: H3Event): Re
 function fromH3(error: HTTPError, event: H3Event): unknown {
   if (error.unhandled) return error.cause;
   if (error.status === 404) {
-    return new ProxyError(`Invalid URL (${event.req.method} ${event.url.pathname})`, { status: 404, type: 'invalid_request_error', code: 'unknown_url' });
+    const path = event.url.pathname;
+    // A client configured with the server's root as its base URL: say where the API is.
+    const hint = !path.startsWith('/v1/') && API_PATHS.some((route) => `/v1${path}`.startsWith(route)) ? `; the API is under /v1: ${event.req.method} /v1${path}` : '';
+    return new ProxyError(`Invalid URL (${event.req.method} ${path})${hint}`, { status: 404, type: 'invalid_request_error', code: 'unknown_url' });
   }
   return new ProxyError(error.message, { status: error.status, type: error.status >= 500 ? 'server_error' : 'invalid_request_error' });
 }

@@ -50,6 +50,11 @@ export function invalidRequest(message: string, param?: string, code = 'invalid_
   return new ProxyError(message, { status: 400, type: 'invalid_request_error', code, ...(param ? { param } : {}) });
 }
 
+/** The client went away before its answer: nobody reads the response, the log says so. */
+export function clientClosed(): ProxyError {
+  return new ProxyError('the client closed the connection', { status: 499, type: 'invalid_request_error', code: 'client_closed' });
+}
+
 /** A request that failed its schema: the first problem with the field path OpenAI calls `param`. */
 export function fromIssues(issues: z.ZodError['issues']): ProxyError {
   const first = issues[0];

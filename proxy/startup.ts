@@ -3,6 +3,9 @@ import type { Logger } from './log.ts';
 import type { Chains } from './routing/chains.ts';
 import type { RoutingTable } from './routing/table.ts';
 
+/** Below this, a client token is guessable (and as a redacted string, it blots out ordinary words). */
+const MIN_TOKEN_LENGTH = 16;
+
 /**
  * What a person needs to read at start-up: which providers can be routed to and why the others
  * cannot (no key, a base URL that needs their account, an API shape the proxy does not speak),
@@ -29,6 +32,12 @@ export function reportStartup(table: RoutingTable, chains: Chains, config: Proxy
   const unsupported = table.statuses.filter((s) => s.reason === 'unsupported-shape');
   if (unsupported.length) {
     log.log('info', 'providers skipped: API shape not supported by the proxy', { providers: unsupported.map((s) => `${s.id}(${s.shape})`).join(',') });
+  }
+  const weak = config.clientKeys.filter((token) => token.length < MIN_TOKEN_LENGTH).length;
+  if (weak) {
+    log.log('warn', `${weak} of PROXY_API_KEYS ${weak === 1 ? 'is' : 'are'} shorter than ${MIN_TOKEN_LENGTH} characters: easy to guess, and redacted wherever the same letters appear in a log`, {
+      hint: 'use random tokens, e.g. openssl rand -hex 24',
+    });
   }
   for (const [name, refs] of chains) {
     const unknown = refs.filter((ref) => ref !== 'auto' && !chains.has(ref) && !table.byQualified.has(ref) && !table.byModel.has(ref) && !table.byWireId.has(ref) && !table.keyless.has(ref));

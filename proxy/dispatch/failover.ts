@@ -1,4 +1,4 @@
-import { ProxyError, rateLimited } from '../errors.ts';
+import { clientClosed, ProxyError, rateLimited } from '../errors.ts';
 import type { Grant } from '../limits/limiter.ts';
 import { readRateHeaders } from '../limits/rate-headers.ts';
 import type { Target } from '../routing/table.ts';
@@ -51,7 +51,7 @@ export async function answerWithFailover(run: Run, targets: Target[], promptToke
       } catch (error) {
         if (error instanceof ProxyError) throw error;
         const failure = error as UpstreamError;
-        if (failure.reason === 'client_closed') throw new ProxyError('the client closed the connection', { status: 499, type: 'invalid_request_error', code: 'client_closed' });
+        if (failure.reason === 'client_closed') throw clientClosed();
         metrics.attempt(provider, failure.label, (performance.now() - started) / 1000);
         usage.record(target, key, false, undefined);
         const verdict = classify(failure, target, limiter, clock());

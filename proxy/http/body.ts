@@ -1,16 +1,28 @@
 import type { H3Event } from 'h3';
-import { invalidRequest, ProxyError } from '../errors.ts';
+import { clientClosed, invalidRequest, ProxyError } from '../errors.ts';
 
 /**
- * The request body as JSON, refused with a 413 beyond `limit` bytes: at once when Content-Length
- * says so, while reading when the body comes chunked. Any Content-Type is accepted (curl -d sends a
- * form type), but the body must be JSON.
+ * The request body, refused with a 413 beyond `limit` bytes: at once when Content-Length says so,
+ * while reading when the body comes chunked. A client that leaves while sending it gets a 499 in
+ * the log, not a server error.
  */
-export async function readJsonBody(event: H3Event, limit: number): Promise<unknown> {
+export async function readBodyText(event: H3Event, limit: number): Promise<string> {
   const length = event.req.headers.get('content-length');
   if (length !== null && Number(length) > limit) throw tooLarge(limit);
-  // Node's parser holds a body to its Content-Length, so only a chunked body needs counting.
-  const text = length !== null ? await event.req.text() : await readCounted(event.req.body, limit);
+  try {
+    // Node's parser holds a body to its Content-Length, so only a chunked body needs counting.
+    return length !== null ? await event.req.text() : await readCounted(event.req.body, limit);
+  } catch (error) {
+    throw error instanceof ProxyError ? error : clientClosed();
+  }
+}
+
+/**
+ * The body as JSON. Any Content-Type is accepted (curl -d sends a form type), but the body must be
+ * JSON; a byte order mark before it (as some Windows tools write) is skipped.
+ */
+export function parseJsonBody(body: string): unknown {
+  const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
   if (!text.trim()) throw invalidRequest('the request body is empty: send a JSON chat completion request', undefined, 'invalid_json');
   try {
     return JSON.parse(text);

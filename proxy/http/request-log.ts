@@ -14,8 +14,10 @@ export interface RequestInfo {
   model?: string;
   stream?: boolean;
   failovers?: number;
-  /** Time waiting on upstreams; the rest of the duration is the proxy's own. */
+  /** Time waiting on upstreams; the rest of the duration, less clientMs, is the proxy's own. */
   upstreamMs?: number;
+  /** Time waiting for the client to send its body (a slow uploader is not the proxy's overhead). */
+  clientMs?: number;
   /** A stream is logged when it ends, not when its headers go out. */
   deferred?: boolean;
   /** Time to the first byte of a stream: what its duration and overhead are measured against. */
@@ -66,7 +68,7 @@ export function infoOf(event: H3Event): RequestInfo {
 export function logRequest(services: Services, info: RequestInfo, status: number): void {
   const total = performance.now() - info.started;
   const measured = info.firstByteMs ?? total;
-  const overhead = info.upstreamMs === undefined ? undefined : measured - info.upstreamMs;
+  const overhead = info.upstreamMs === undefined ? undefined : measured - info.upstreamMs - (info.clientMs ?? 0);
   services.metrics.request(info.route ?? 'unmatched', status, measured / 1000, overhead === undefined ? undefined : overhead / 1000);
   services.log.log(status >= 500 ? 'warn' : 'info', 'request', {
     method: info.method,

@@ -4,7 +4,7 @@ import { createRun } from '../dispatch/attempt.ts';
 import { answerWithFailover, type Success } from '../dispatch/failover.ts';
 import { relayStream, type StreamEnd } from '../dispatch/relay.ts';
 import { fromIssues } from '../errors.ts';
-import { readJsonBody } from '../http/body.ts';
+import { parseJsonBody, readBodyText } from '../http/body.ts';
 import { infoOf, logRequest, type RequestInfo } from '../http/request-log.ts';
 import type { Usage } from '../limits/limiter.ts';
 import { ChatRequest } from '../request-schema.ts';
@@ -16,7 +16,10 @@ import type { Services } from '../services.ts';
 export function chatCompletions(services: Services) {
   return async (event: H3Event): Promise<Response> => {
     const info = infoOf(event);
-    const parsed = ChatRequest.safeParse(await readJsonBody(event, services.config.bodyLimitBytes));
+    const waited = performance.now();
+    const text = await readBodyText(event, services.config.bodyLimitBytes);
+    info.clientMs = performance.now() - waited;
+    const parsed = ChatRequest.safeParse(parseJsonBody(text));
     if (!parsed.success) throw fromIssues(parsed.error.issues);
     const request = parsed.data;
     const needs = needsOf(request);

@@ -116,8 +116,19 @@ describe('bad input gets a 4xx in OpenAI’s error format, never a 5xx', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('sent nothing upstream for any of it, and still serves', async () => {
-    expect(alpha.chats()).toHaveLength(1);
+  it('skips a byte order mark before the JSON, as some Windows tools write one', async () => {
+    const response = await t.fetch('/v1/chat/completions', { method: 'POST', body: `\uFEFF${json(valid)}` });
+    expect(response.status).toBe(200);
+  });
+
+  it('tells a client configured without /v1 where the API is', async () => {
+    const response = await t.fetch('/chat/completions', { method: 'POST', body: json(valid) });
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe('Invalid URL (POST /chat/completions); the API is under /v1: POST /v1/chat/completions');
+  });
+
+  it('sent nothing upstream for any of it (only the two good requests above), and still serves', async () => {
+    expect(alpha.chats()).toHaveLength(2);
     expect((await t.fetch('/healthz')).status).toBe(200);
     expect((await t.fetch('/v1/chat/completions', { method: 'POST', body: json(valid) })).status).toBe(200);
   });

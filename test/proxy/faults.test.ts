@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { APIError } from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testCatalog } from './support/catalog.ts';
@@ -245,6 +246,38 @@ describe('a client that goes away', () => {
     await closed;
     await expect.poll(() => t.logs.some((line) => line.includes('stream=true') && line.includes('error=client_closed'))).toBe(true);
     expect((await ask()).model).toMatch(/^(alpha|beta)\//);
+  });
+});
+
+/** Sends a chat request over a raw socket: the headers and the first `sent` bytes of the body, then the rest after `pauseMs` (or never). */
+function slowUpload(sent: number, pauseMs: number, rest: boolean): Promise<string> {
+  const body = JSON.stringify({ model: 'fault-model', messages: userMessage() });
+  const { hostname, port } = new URL(t.url);
+  return new Promise((resolve) => {
+    let answer = '';
+    const socket = connect(Number(port), hostname, () => {
+      socket.write(`POST /v1/chat/completions HTTP/1.1\r\nhost: ${hostname}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body.slice(0, sent)}`);
+      setTimeout(() => (rest ? socket.write(body.slice(sent)) : socket.destroy()), pauseMs);
+    });
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+    socket.on('close', () => resolve(answer));
+  });
+}
+
+describe('a client that sends its body slowly, or not at all', () => {
+  it('leaving halfway through its body is logged as closed by the client, not as a server error, and nothing goes upstream', async () => {
+    await slowUpload(10, 100, false);
+    await expect.poll(() => t.logs.some((line) => line.includes('status=499') && line.includes('error=client_closed'))).toBe(true);
+    expect(t.logs.filter((line) => line.includes('level=error'))).toEqual([]);
+    expect(alpha.chats().length + beta.chats().length).toBe(0);
+  });
+
+  it('a slow upload counts in the duration, not in the overhead the proxy adds', async () => {
+    const answer = await slowUpload(10, 300, true);
+    expect(answer).toMatch(/^HTTP\/1\.1 200/);
+    const line = t.logs.find((l) => l.includes('msg=request') && l.includes('status=200')) ?? '';
+    expect(Number(/duration_ms=([\d.]+)/.exec(line)?.[1])).toBeGreaterThanOrEqual(290);
+    expect(Number(/overhead_ms=([\d.]+)/.exec(line)?.[1])).toBeLessThan(100);
   });
 });
 

@@ -95,6 +95,12 @@ describe('npm start on the bundled catalog', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/level=error msg="refusing to listen on 0\.0\.0\.0 without client authentication: set PROXY_API_KEYS=/);
   });
+
+  it('warns about a client token short enough to guess', async () => {
+    const started = await npmStart({ PROXY_API_KEYS: `${secret('Zq9xW2')},${secret('a-long-random-client-token-0123456789')}` });
+    expect(started.stderr()).toContain('level=warn msg="1 of PROXY_API_KEYS is shorter than 16 characters');
+    expect(started.stderr()).toContain('hint="use random tokens, e.g. openssl rand -hex 24"');
+  });
 });
 
 describe('CATALOG as the URL of a published catalog', () => {
