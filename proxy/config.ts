@@ -30,6 +30,8 @@ export interface ProxyConfig {
   timeouts: Timeouts;
   maxAttempts: number;
   bodyLimitBytes: number;
+  /** Largest upstream answer read whole (not streamed); a bigger one is a failed attempt. */
+  answerLimitBytes: number;
   /** Every variable, for the provider keys and base URLs. */
   env: Env;
 }
@@ -60,6 +62,7 @@ export function readConfig(env: Env): ProxyConfig {
     },
     maxAttempts: read(env, 'PROXY_MAX_ATTEMPTS', Positive, 8),
     bodyLimitBytes: read(env, 'PROXY_BODY_LIMIT_BYTES', Positive, 8 * 1024 * 1024),
+    answerLimitBytes: read(env, 'PROXY_ANSWER_LIMIT_BYTES', Positive, 32 * 1024 * 1024),
     env,
   };
   if (!clientKeys.length && !isLoopback(config.host)) {

@@ -82,8 +82,12 @@ export async function attemptTarget(run: Run, target: Target, key: ApiKey): Prom
       throw new UpstreamError('status', `HTTP ${response.statusCode}`, { status: response.statusCode, detail, headers });
     }
     if (!run.stream) {
-      const text = await response.text();
+      // One byte past the limit tells a body at the limit from a bigger one.
+      const text = await response.text(config.answerLimitBytes + 1);
       doneWaiting();
+      if (response.received > config.answerLimitBytes) {
+        throw new UpstreamError('invalid_response', `the answer is larger than ${config.answerLimitBytes} bytes (PROXY_ANSWER_LIMIT_BYTES)`);
+      }
       return { kind: 'completion', completion: adapter.readCompletion(text, target, clock), headers, latencyMs: performance.now() - started };
     }
     const rest = adapter.readStream(response.chunks(), target, clock);

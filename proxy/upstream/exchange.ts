@@ -10,6 +10,8 @@ export interface UpstreamResponse {
   headers: HeaderMap;
   /** The body as UTF-8 text; with a limit, at most that many bytes, the rest dropped with the connection. */
   text(limit?: number): Promise<string>;
+  /** Bytes of the body received so far. */
+  readonly received: number;
   chunks(): AsyncIterable<Uint8Array>;
 }
 
@@ -84,6 +86,10 @@ export class Exchange implements Dispatcher.DispatchHandler, UpstreamResponse {
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
     this.fail(error);
+  }
+
+  get received(): number {
+    return this.size;
   }
 
   async text(limit = Infinity): Promise<string> {

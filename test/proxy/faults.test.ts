@@ -88,6 +88,22 @@ describe('non-streaming: fail over to the next provider', () => {
   });
 });
 
+describe('an answer larger than PROXY_ANSWER_LIMIT_BYTES', () => {
+  it('is a failed attempt (the proxy does not hold it in memory), and the next provider answers', async () => {
+    await t.close();
+    await start({ PROXY_ANSWER_LIMIT_BYTES: '4096' });
+    await expectFailover(faults.hugeAnswer(64 * 1024));
+    expect(t.logs.some((line) => line.includes('msg=request') && line.includes('failovers=1'))).toBe(true);
+  });
+
+  it('an answer just under the limit passes', async () => {
+    await t.close();
+    await start({ PROXY_ANSWER_LIMIT_BYTES: '4096' });
+    alpha.script(faults.hugeAnswer(3000));
+    expect((await ask()).model).toBe('alpha/alpha-m');
+  });
+});
+
 describe('an upstream that compresses what it may', () => {
   it('is asked for identity, and its answer is passed on without a failover', async () => {
     alpha.script(faults.compressUnlessRefused('Hello from alpha'));

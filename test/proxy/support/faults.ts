@@ -46,6 +46,9 @@ export const faults = {
     res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
     res.end(gzipSync(JSON.stringify(completion)));
   },
+  /** A well-formed answer of about `bytes` bytes. */
+  hugeAnswer: (bytes: number): Fault => (res) =>
+    sendJson(res, 200, { id: 'chatcmpl-1', object: 'chat.completion', created: 1_700_000_000, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: 'x'.repeat(bytes) }, finish_reason: 'stop' }] }),
   errorInside200: (): Fault => (res) => sendJson(res, 200, { error: { message: 'The model is overloaded, try again later', type: 'server_error', code: 503 } }),
   errorEventInStream: (): Fault => (res) => {
     startSse(res);
