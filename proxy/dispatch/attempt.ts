@@ -8,6 +8,9 @@ import { ERROR_BODY_LIMIT, send, transportError } from '../upstream/http.ts';
 import type { HeaderMap } from '../limits/rate-headers.ts';
 import { UpstreamError } from '../upstream/upstream-error.ts';
 
+/** Events held back before a stream's first content; an upstream sending more without content is broken. */
+const HEAD_LIMIT = 1000;
+
 /** One client request as the dispatcher carries it across attempts. */
 export interface Run {
   services: Services;
@@ -95,6 +98,7 @@ export async function attemptTarget(run: Run, target: Target, key: ApiKey): Prom
     for (;;) {
       const next = await rest.next();
       if (next.done) throw new UpstreamError('empty_stream', 'the stream ended without content');
+      if (head.length === HEAD_LIMIT) throw new UpstreamError('empty_stream', `no content in the first ${HEAD_LIMIT} events`);
       head.push(next.value);
       if (next.value.content) break;
     }

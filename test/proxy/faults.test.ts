@@ -224,10 +224,16 @@ describe('streaming: nothing before the first content reaches the client', () =>
     ['a cut before any content', faults.cutStream()],
     ['an error event', faults.errorEventInStream()],
     ['an empty stream', faults.emptyStream()],
+    ['a thousand events without content', faults.noContentFor(1000)],
   ])('on %s, the stream comes from beta', async (_, fault) => {
     alpha.script(fault);
     expect(await askStreaming()).toBe('Hello from beta');
     expect(alpha.chats()).toHaveLength(1);
+  });
+
+  it('content after 999 empty events still commits the stream', async () => {
+    alpha.script(faults.noContentFor(999));
+    expect(await askStreaming()).toBe('late');
   });
 
   it('a stream cut after its first content ends with an explicit error event, never a silent close', async () => {

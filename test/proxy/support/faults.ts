@@ -55,6 +55,14 @@ export const faults = {
     sendEvent(res, { error: { message: 'The model is overloaded, try again later', type: 'server_error', code: 503 } });
     res.end();
   },
+  /** A stream of `events` chunks without content, then one with. */
+  noContentFor: (events: number): Fault => (res) => {
+    startSse(res);
+    for (let i = 0; i < events; i++) sendEvent(res, { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1_700_000_000, model: 'm', choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
+    sendEvent(res, chunkOf('late'));
+    sendEvent(res, '[DONE]');
+    res.end();
+  },
   emptyStream: (): Fault => (res) => {
     startSse(res);
     sendEvent(res, '[DONE]');
