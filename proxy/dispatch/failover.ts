@@ -1,6 +1,7 @@
 import { clientClosed, ProxyError, rateLimited } from '../errors.ts';
 import type { Grant } from '../limits/limiter.ts';
 import { readRateHeaders } from '../limits/rate-headers.ts';
+import type { Route } from '../routing/router.ts';
 import type { Target } from '../routing/table.ts';
 import type { ApiKey } from '../routing/upstreams.ts';
 import type { UpstreamError } from '../upstream/upstream-error.ts';
@@ -21,12 +22,14 @@ export interface Success {
 
 /**
  * Tries the planned targets in order and, within a target, its provider's keys in rotation,
- * skipping keys the limiter says are spent. Returns the first answer; when none comes, a 429 if
- * everything was rate-limited, a 504 if the time budget ran out, else a 502 naming every failure.
+ * skipping keys the limiter says are spent. Returns the first answer; when none comes, the 400 of
+ * an uncertain target (it may lack what was asked, so the next one was tried), a 429 if everything
+ * was rate-limited, a 504 if the time budget ran out, else a 502 naming every failure.
  */
-export async function answerWithFailover(run: Run, targets: Target[], promptTokens: number): Promise<Success> {
+export async function answerWithFailover(run: Run, { targets, uncertain }: Route, promptTokens: number): Promise<Success> {
   const { limiter, keys, health, metrics, usage, clock, config } = run.services;
   const failures: string[] = [];
+  let rejection: ProxyError | undefined;
   let attempts = 0;
   let retryAt = Infinity;
   let onlyLimits = true;
@@ -55,7 +58,12 @@ export async function answerWithFailover(run: Run, targets: Target[], promptToke
         metrics.attempt(provider, failure.label, (performance.now() - started) / 1000);
         usage.record(target, key, false, undefined);
         const verdict = classify(failure, target, limiter, clock());
-        if (verdict.next === 'client') throw rejected(target, failure);
+        if (verdict.next === 'client') {
+          if (!uncertain.has(target)) throw rejected(target, failure);
+          rejection ??= rejected(target, failure);
+          failures.push(`${target.id} ${describe(failure)}`);
+          break;
+        }
         metrics.failover(provider, failure.label);
         failures.push(`${target.id} ${describe(failure)}`);
         if (verdict.next === 'key') {
@@ -70,6 +78,7 @@ export async function answerWithFailover(run: Run, targets: Target[], promptToke
       }
     }
   }
+  if (rejection) throw rejection;
   return fail(run, failures, retryAt, onlyLimits, attempts);
 }
 

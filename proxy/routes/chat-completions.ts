@@ -23,12 +23,12 @@ export function chatCompletions(services: Services) {
     if (!parsed.success) throw fromIssues(parsed.error.issues);
     const request = parsed.data;
     const needs = needsOf(request);
-    const targets = planRoute({ request, needs, table: services.table(), chains: services.chains, health: services.health });
+    const route = planRoute({ request, needs, table: services.table(), chains: services.chains, health: services.health });
     const run = createRun(services, request, event.req.signal, info.started + services.config.timeouts.totalMs);
     info.stream = run.stream;
     let success: Success;
     try {
-      success = await answerWithFailover(run, targets, needs.promptTokens);
+      success = await answerWithFailover(run, route, needs.promptTokens);
     } finally {
       info.upstreamMs = run.upstreamMs;
     }

@@ -40,12 +40,21 @@ export function needsOf(request: ChatRequest): Needs {
   };
 }
 
-/** Why a target cannot serve the request, or undefined when it can. */
-export function unmetNeed(target: Target, needs: Needs): string | undefined {
+/**
+ * What the request needs that the catalog does not say the target has, or undefined. The catalog
+ * records capabilities its sources state and says nothing of the rest, so a missing one is unknown,
+ * not absent: such a target is tried after the ones known to have it (see planRoute).
+ */
+export function unknownCapability(target: Target, needs: Needs): string | undefined {
   if (needs.tools && !target.tools) return 'tools';
   if (needs.vision && !target.vision) return 'image input';
   if (needs.structured && !target.structured) return 'response_format json_schema';
   if (needs.json && !target.json) return 'JSON mode';
-  if (target.context !== undefined && needs.promptTokens + needs.maxTokens > target.context) return `a ${needs.promptTokens + needs.maxTokens}-token context`;
   return undefined;
+}
+
+/** The context the request needs, when the catalog states a smaller one for the target. */
+export function contextTooSmall(target: Target, needs: Needs): string | undefined {
+  const wanted = needs.promptTokens + needs.maxTokens;
+  return target.context !== undefined && wanted > target.context ? `a ${wanted}-token context (it has ${target.context})` : undefined;
 }

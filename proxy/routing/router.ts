@@ -2,7 +2,7 @@ import { invalidRequest, modelNotFound, ProxyError } from '../errors.ts';
 import type { ChatRequest, ModelQuality, ProviderPreference } from '../request-schema.ts';
 import type { Chains } from './chains.ts';
 import type { Health } from './health.ts';
-import { type Needs, unmetNeed } from './needs.ts';
+import { contextTooSmall, type Needs, unknownCapability } from './needs.ts';
 import { rankTargets } from './rank.ts';
 import type { RoutingTable, Target } from './table.ts';
 
@@ -14,12 +14,21 @@ export interface RouteInput {
   health: Health;
 }
 
+/** The targets to try, in order, and which of them the catalog does not say can do what the request needs. */
+export interface Route {
+  targets: Target[];
+  /** Tried after the others; a 400 from one of them moves on to the next (it may lack what was asked). */
+  uncertain: Set<Target>;
+}
+
 /**
- * The targets to try, in order. Each model the client names (`model`, then `models`, a chain
- * expanding to its entries) contributes its targets ranked by `rankTargets`; the client's order of
- * models is kept. Then the provider preference, then what the request needs.
+ * Each model the client names (`model`, then `models`, a chain expanding to its entries)
+ * contributes its targets ranked by `rankTargets`; the client's order of models is kept. Then the
+ * provider preference, then what the request needs: a target whose stated context is too small is
+ * skipped; one the catalog does not say has the tools, image input or JSON mode asked for goes
+ * after those it says have them, since the catalog's sources often leave capabilities out.
  */
-export function planRoute({ request, needs, table, chains, health }: RouteInput): Target[] {
+export function planRoute({ request, needs, table, chains, health }: RouteInput): Route {
   const refs = request.models === undefined ? (request.model === undefined ? [] : [request.model]) : [...new Set([...(request.model !== undefined ? [request.model] : []), ...request.models])];
   const mode = request.model_quality ?? 'balanced';
   const seen = new Set<string>();
@@ -33,9 +42,9 @@ export function planRoute({ request, needs, table, chains, health }: RouteInput)
   }
   if (!planned.length) throw notRoutable(refs, table);
   const preferred = request.provider === undefined ? planned : applyPreference(planned, request.provider, table);
-  const fit = preferred.filter((target) => unmetNeed(target, needs) === undefined);
+  const fit = preferred.filter((target) => contextTooSmall(target, needs) === undefined);
   if (!fit.length) {
-    const why = preferred.map((target) => `${target.id} lacks ${unmetNeed(target, needs)}`).join('; ');
+    const why = preferred.map((target) => `${target.id} lacks ${contextTooSmall(target, needs)}`).join('; ');
     throw new ProxyError(`no provider can serve this request (per the catalog): ${why}`, {
       status: 400,
       type: 'invalid_request_error',
@@ -43,7 +52,8 @@ export function planRoute({ request, needs, table, chains, health }: RouteInput)
       param: 'model',
     });
   }
-  return fit;
+  const uncertain = new Set(fit.filter((target) => unknownCapability(target, needs) !== undefined));
+  return { targets: [...fit.filter((target) => !uncertain.has(target)), ...uncertain], uncertain };
 }
 
 function resolve(ref: string, table: RoutingTable, chains: Chains, health: Health, mode: ModelQuality, visiting: Set<string>): Target[] {

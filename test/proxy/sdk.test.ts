@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCatalog } from './support/catalog.ts';
+import { faults } from './support/faults.ts';
 import { type OpenAIUpstream, startOpenAIUpstream } from './support/openai-upstream.ts';
 import { checkLogsHoldNoSecrets, secret, startTestProxy, type TestProxy, userMessage } from './support/proxy.ts';
 
@@ -16,6 +17,8 @@ const catalog = testCatalog([
     offerings: [
       { wireId: 'alpha-llama', model: 'llama-test', capabilities: ['json', 'tools'], context: 8192, price: [0.1, 0.2] },
       { wireId: 'alpha-small', model: 'small-test', price: [0.01, 0.02] },
+      { wireId: 'alpha-mixed', model: 'mixed-test' },
+      { wireId: 'alpha-unsure', model: 'unsure-test' },
     ],
   },
   { id: 'gamma', shape: 'anthropic', unsupportedParams: ['seed', 'stream_options'], offerings: [{ wireId: 'gamma-1', model: 'gamma-model' }] },
@@ -24,6 +27,8 @@ const catalog = testCatalog([
     offerings: [
       { wireId: 'meta/llama-test', model: 'llama-test', capabilities: ['json', 'tools'], context: 131072 },
       { wireId: 'big-paid', model: 'big-test', free: false, capabilities: ['tools'], price: [3, 15] },
+      { wireId: 'beta-mixed', model: 'mixed-test', capabilities: ['tools'] },
+      { wireId: 'beta-unsure', model: 'unsure-test' },
     ],
   },
 ]);
@@ -203,10 +208,42 @@ describe('routing', () => {
     expect(answer.model).toBe('beta/meta/llama-test');
   });
 
-  it('refuses a model that no provider can serve with what the request needs', async () => {
-    const error = await t.client().chat.completions.create({ model: 'small-test', messages: userMessage(), tools: [WEATHER] }).catch((e: unknown) => e);
+  it('refuses a model when every provider states a context too small for the prompt', async () => {
+    const error = await t.client().chat.completions.create({ model: 'llama-test', messages: userMessage('x'.repeat(600_000)) }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 400, code: 'model_not_capable', param: 'model' });
-    expect(String((error as Error).message)).toContain('alpha/alpha-small lacks tools');
+    expect(String((error as Error).message)).toContain('alpha/alpha-llama lacks a 150000-token context (it has 8192)');
+  });
+});
+
+describe('capabilities the catalog does not state', () => {
+  const withTools = (model: string) => t.client().chat.completions.create({ model, messages: userMessage('Weather in Paris?'), tools: [WEATHER] }).withResponse();
+
+  it('models known to have tools go first; without tools, the client\'s order holds', async () => {
+    const ask = (tools: boolean) =>
+      t.client().chat.completions.create({ model: 'unsure-test', models: ['mixed-test'], messages: userMessage('Weather in Paris?'), ...(tools ? { tools: [WEATHER] } : {}) } as ChatCompletionCreateParamsNonStreaming);
+    // mixed-test is known to take tools (beta says so, for the model); unsure-test is not.
+    expect((await ask(true)).model).toBe('alpha/alpha-mixed');
+    expect((await ask(false)).model).toBe('alpha/alpha-unsure');
+  });
+
+  it('a provider not known to have tools is still asked when no other serves the model', async () => {
+    const { data } = await withTools('small-test');
+    expect(data.model).toBe('alpha/alpha-small');
+    expect(data.choices[0]?.message.tool_calls?.[0]).toMatchObject({ type: 'function', function: { name: 'get_weather' } });
+  });
+
+  it('its 400 moves on to the next provider, which answers', async () => {
+    alpha.script(faults.status(400, {}, 'tools are not supported with this model'));
+    const { data, response } = await withTools('unsure-test');
+    expect(data.model).toBe('beta/beta-unsure');
+    expect(response.headers.get('x-freeway-attempts')).toBe('2');
+  });
+
+  it('when no one else can, its 400 reaches the client as it said it', async () => {
+    alpha.script(faults.status(400, {}, 'tools are not supported with this model'));
+    const error = await withTools('small-test').catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400 });
+    expect(String((error as Error).message)).toContain('alpha/alpha-small rejected the request: tools are not supported with this model');
   });
 });
 
