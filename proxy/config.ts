@@ -8,8 +8,11 @@ export type Env = Record<string, string | undefined>;
 export interface Timeouts {
   /** The whole request, until the answer is committed to the client. */
   totalMs: number;
-  /** One upstream attempt, until its headers (and, streaming, its first content) arrive. */
-  attemptMs: number;
+  /**
+   * One upstream attempt: streaming, until its first content; otherwise until the whole answer,
+   * which an upstream sends only once it has generated it, so a long answer needs minutes.
+   */
+  attemptMs: { stream: number; whole: number };
   /** Longest silence between two pieces of an upstream body. */
   stallMs: number;
 }
@@ -56,8 +59,12 @@ export function readConfig(env: Env): ProxyConfig {
     redisPrefix: env.REDIS_PREFIX?.trim() || 'freeway:',
     fallbacksFile: env.PROXY_FALLBACKS?.trim() || undefined,
     timeouts: {
-      totalMs: read(env, 'PROXY_TIMEOUT_MS', Positive, 120_000),
-      attemptMs: read(env, 'PROXY_ATTEMPT_TIMEOUT_MS', Positive, 60_000),
+      // The openai SDK's own default: a client waits this long anyway.
+      totalMs: read(env, 'PROXY_TIMEOUT_MS', Positive, 600_000),
+      attemptMs: {
+        stream: read(env, 'PROXY_ATTEMPT_TIMEOUT_MS', Positive, 60_000),
+        whole: read(env, 'PROXY_ANSWER_TIMEOUT_MS', Positive, 300_000),
+      },
       stallMs: read(env, 'PROXY_STALL_TIMEOUT_MS', Positive, 30_000),
     },
     maxAttempts: read(env, 'PROXY_MAX_ATTEMPTS', Positive, 8),

@@ -64,7 +64,8 @@ export async function attemptTarget(run: Run, target: Target, key: ApiKey): Prom
   const { agent, config, clock } = run.services;
   const adapter = adapterFor(target.upstream.shape);
   const outgoing = adapter.toRequest(target, key, run.request, run.stream);
-  const limit = Math.max(1, Math.min(config.timeouts.attemptMs, run.deadline - performance.now()));
+  const attemptMs = run.stream ? config.timeouts.attemptMs.stream : config.timeouts.attemptMs.whole;
+  const limit = Math.max(1, Math.min(attemptMs, run.deadline - performance.now()));
   const started = performance.now();
   const exchange = send(agent, target.upstream, outgoing, { headersTimeout: limit, bodyTimeout: config.timeouts.stallMs });
   run.attempt = exchange;

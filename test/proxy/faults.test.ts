@@ -88,6 +88,16 @@ describe('non-streaming: fail over to the next provider', () => {
   });
 });
 
+describe('a slow upstream', () => {
+  it('has PROXY_ANSWER_TIMEOUT_MS to send a whole answer, and PROXY_ATTEMPT_TIMEOUT_MS for a stream\'s first content', async () => {
+    await t.close();
+    await start({ PROXY_ATTEMPT_TIMEOUT_MS: '200', PROXY_ANSWER_TIMEOUT_MS: '3000' });
+    alpha.delayMs = 500;
+    expect(await ask()).toEqual({ content: 'Hello from alpha', model: 'alpha/alpha-m', attempts: '1' });
+    expect(await askStreaming()).toBe('Hello from beta');
+  });
+});
+
 describe('an answer larger than PROXY_ANSWER_LIMIT_BYTES', () => {
   it('is a failed attempt (the proxy does not hold it in memory), and the next provider answers', async () => {
     await t.close();

@@ -14,6 +14,7 @@ export const NOON = Date.UTC(2026, 10, 21, 12, 0, 0);
 export const FAST: Record<string, string> = {
   PROXY_TIMEOUT_MS: '4000',
   PROXY_ATTEMPT_TIMEOUT_MS: '600',
+  PROXY_ANSWER_TIMEOUT_MS: '600',
   PROXY_STALL_TIMEOUT_MS: '400',
 };
 
