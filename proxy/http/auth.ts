@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { H3Event, Middleware } from 'h3';
+import type { H3Event } from 'h3';
 import { ProxyError } from '../errors.ts';
 
 const OPEN_PATHS = new Set(['/healthz']);
@@ -8,15 +8,14 @@ const OPEN_PATHS = new Set(['/healthz']);
  * Every route but /healthz wants "Authorization: Bearer <token>" with one of PROXY_API_KEYS,
  * compared in constant time (digests of equal length, so the length leaks nothing either).
  */
-export function requireToken(tokens: string[]): Middleware {
+export function requireToken(tokens: string[]): (event: H3Event) => void {
   const digests = tokens.map(digest);
-  return (event: H3Event) => {
-    if (OPEN_PATHS.has(event.url.pathname)) return undefined;
+  return (event) => {
+    if (OPEN_PATHS.has(event.url.pathname)) return;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(event.req.headers.get('authorization') ?? '');
     if (!match?.[1]) throw unauthorized('no API key: send "Authorization: Bearer <token>" with a token from PROXY_API_KEYS');
     const presented = digest(match[1]);
     if (!digests.some((known) => timingSafeEqual(known, presented))) throw unauthorized('invalid API key: the bearer token is not one of PROXY_API_KEYS');
-    return undefined;
   };
 }
 
