@@ -9,7 +9,7 @@ import { refreshCatalog } from './catalog/refresh.ts';
 import { BUNDLED_CATALOG, type Env, type ProxyConfig, readConfig } from './config.ts';
 import { ConfigError } from './errors.ts';
 import { Limiter } from './limits/limiter.ts';
-import { createLogger, createRedactor, type Logger, type LogSink, writeStderr } from './log.ts';
+import { createLogger, createRedactor, type Logger, type LogSink } from './log.ts';
 import { Metrics } from './metrics/metrics.ts';
 import { loadChains } from './routing/chains.ts';
 import { Health } from './routing/health.ts';
@@ -56,7 +56,7 @@ export async function startProxy(options: StartOptions = {}): Promise<RunningPro
     ...(options.port !== undefined ? { PORT: String(options.port) } : {}),
     ...(typeof options.catalog === 'string' ? { CATALOG: options.catalog } : {}),
   });
-  const log = createLogger(options.log ?? writeStderr, createRedactor(secretsIn(config.env, config.redisUrl)), clock);
+  const log = createLogger(options.log ?? 'stderr', createRedactor(secretsIn(config.env, config.redisUrl)), clock);
   const loaded = typeof options.catalog === 'object' ? { catalog: options.catalog, etag: undefined } : await firstCatalog(config, log);
   const chains = await loadChains(config.fallbacksFile);
   let table = buildRoutingTable(loaded.catalog, config.env);

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { durationMs, readQuotaText, readRateHeaders, resetTime } from '../../proxy/limits/rate-headers.ts';
 import { rulesFor } from '../../proxy/limits/rules.ts';
@@ -5,6 +7,7 @@ import { windowBounds } from '../../proxy/limits/windows.ts';
 import { createRedactor, formatLine } from '../../proxy/log.ts';
 import { readSse } from '../../proxy/upstream/sse.ts';
 import type { RateLimit } from '../../schemas/index.ts';
+import { REPO_ROOT } from '../support/fixtures.ts';
 
 async function* pieces(...texts: string[]): AsyncGenerator<Uint8Array> {
   for (const text of texts) yield new TextEncoder().encode(text);
@@ -115,5 +118,18 @@ describe('log lines', () => {
   it('are logfmt, with every secret redacted, longest first', () => {
     const redact = createRedactor(['sk-abc', 'sk-abcdef']);
     expect(redact(formatLine({ msg: 'said "sk-abcdef" and sk-abc', n: 1, skip: undefined }))).toBe('msg="said \\"[redacted]\\" and [redacted]" n=1');
+  });
+  it('go to stderr in batches, redacted, in order, all of them written when the process exits', () => {
+    const script = `
+      import { createLogger, createRedactor } from ${JSON.stringify(join(REPO_ROOT, 'proxy', 'log.ts'))};
+      const log = createLogger('stderr', createRedactor(['sk-batch-secret-0123456789']), () => Date.UTC(2026, 10, 21));
+      for (let i = 0; i < 1300; i++) log.log('info', 'line', { n: i, echo: 'upstream said sk-batch-secret-0123456789' });
+      process.exit(0);`;
+    const { stderr } = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1300);
+    expect(lines[0]).toBe('time=2026-11-21T00:00:00.000Z level=info msg=line n=0 echo="upstream said [redacted]"');
+    expect(lines.map((line) => Number(/ n=(\d+)/.exec(line)?.[1]))).toEqual([...Array(1300).keys()]);
+    expect(stderr).not.toContain('sk-batch-secret');
   });
 });
