@@ -16,8 +16,8 @@ export interface Run {
   services: Services;
   request: ChatRequest;
   stream: boolean;
-  /** Aborts when the client goes away. */
-  signal: AbortSignal;
+  /** Set when the client went away; see clientLeft. */
+  clientGone: boolean;
   /** performance.now() by which an answer must be committed. */
   deadline: number;
   /** Time spent waiting on upstreams, summed over attempts: total minus this is the proxy's overhead. */
@@ -26,11 +26,15 @@ export interface Run {
   attempt: Exchange | undefined;
 }
 
-/** A run for one client request. One listener per request, not per attempt: the client leaving aborts whichever attempt is in flight. */
-export function createRun(services: Services, request: ChatRequest, signal: AbortSignal, deadline: number): Run {
-  const run: Run = { services, request, stream: request.stream === true, signal, deadline, upstreamMs: 0, attempt: undefined };
-  signal.addEventListener('abort', () => run.attempt?.stop('client_closed'), { once: true });
-  return run;
+/** A run for one client request. */
+export function createRun(services: Services, request: ChatRequest, deadline: number): Run {
+  return { services, request, stream: request.stream === true, clientGone: false, deadline, upstreamMs: 0, attempt: undefined };
+}
+
+/** The client went away: whichever attempt is in flight stops, and no other starts. */
+export function clientLeft(run: Run): void {
+  run.clientGone = true;
+  run.attempt?.stop('client_closed');
 }
 
 export interface CompletionAnswer {
@@ -69,7 +73,7 @@ export async function attemptTarget(run: Run, target: Target, key: ApiKey): Prom
   const started = performance.now();
   const exchange = send(agent, target.upstream, outgoing, { headersTimeout: limit, bodyTimeout: config.timeouts.stallMs });
   run.attempt = exchange;
-  if (run.signal.aborted) exchange.stop('client_closed');
+  if (run.clientGone) exchange.stop('client_closed');
   const timer = setTimeout(() => exchange.stop('timeout'), limit);
   let waiting = true;
   const doneWaiting = () => {

@@ -1,10 +1,11 @@
 import type { H3Event } from 'h3';
 import { FastResponse } from 'srvx';
-import { createRun } from '../dispatch/attempt.ts';
+import { clientLeft, createRun } from '../dispatch/attempt.ts';
 import { answerWithFailover, type Success } from '../dispatch/failover.ts';
 import { relayStream, type StreamEnd } from '../dispatch/relay.ts';
 import { fromIssues } from '../errors.ts';
 import { parseJsonBody, readBodyText } from '../http/body.ts';
+import { whenClientGone } from '../http/client-gone.ts';
 import { infoOf, logRequest, type RequestInfo } from '../http/request-log.ts';
 import type { Usage } from '../limits/limiter.ts';
 import { ChatRequest } from '../request-schema.ts';
@@ -24,7 +25,8 @@ export function chatCompletions(services: Services) {
     const request = parsed.data;
     const needs = needsOf(request);
     const route = planRoute({ request, needs, table: services.table(), chains: services.chains, health: services.health });
-    const run = createRun(services, request, event.req.signal, info.started + services.config.timeouts.totalMs);
+    const run = createRun(services, request, info.started + services.config.timeouts.totalMs);
+    whenClientGone(event, () => clientLeft(run));
     info.stream = run.stream;
     let success: Success;
     try {

@@ -262,6 +262,20 @@ describe('streaming: nothing before the first content reaches the client', () =>
 });
 
 describe('a client that goes away', () => {
+  it('before its answer: the upstream request is aborted, no other provider is asked, and the request is logged as closed by the client', async () => {
+    let upstreamClosed!: () => void;
+    const closed = new Promise<void>((resolve) => (upstreamClosed = resolve));
+    alpha.script((res) => res.on('close', upstreamClosed));
+    const leaving = new AbortController();
+    const asked = t.fetch('/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'fault-model', messages: userMessage() }), signal: leaving.signal });
+    await expect.poll(() => alpha.chats().length).toBe(1);
+    leaving.abort();
+    await expect(asked).rejects.toThrow();
+    await closed;
+    await expect.poll(() => t.logs.some((line) => line.includes('status=499') && line.includes('error=client_closed'))).toBe(true);
+    expect(beta.chats()).toHaveLength(0);
+  });
+
   it('mid-stream: the upstream request is aborted and the request logged as closed by the client', async () => {
     let upstreamClosed!: () => void;
     const closed = new Promise<void>((resolve) => (upstreamClosed = resolve));
