@@ -37,7 +37,8 @@ export async function answerWithFailover(run: Run, { targets, uncertain }: Route
     const provider = target.upstream.id;
     for (const key of keys.ordered(target.upstream)) {
       if (attempts >= config.maxAttempts || budgetSpent(run)) return fail(run, failures, retryAt, onlyLimits, attempts);
-      const acquired = await limiter.acquire(target, key, promptTokens);
+      const pending = limiter.acquire(target, key, promptTokens);
+      const acquired = pending instanceof Promise ? await pending : pending;
       if (!acquired.granted) {
         metrics.skipped(provider);
         retryAt = Math.min(retryAt, acquired.retryAt);

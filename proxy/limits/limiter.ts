@@ -89,8 +89,11 @@ export class Limiter {
     this.log = log;
   }
 
-  /** Takes one request (and the prompt's estimated tokens) from every counter of the key for the target. */
-  async acquire(target: Target, key: ApiKey, promptTokens: number): Promise<Acquired> {
+  /**
+   * Takes one request (and the prompt's estimated tokens) from every counter of the key for the
+   * target; at once with the memory store, through a promise with Redis.
+   */
+  acquire(target: Target, key: ApiKey, promptTokens: number): Acquired | Promise<Acquired> {
     const now = this.clock();
     const plan = planOf(target, key);
     const counters: Counter[] = [];
@@ -100,12 +103,17 @@ export class Limiter {
       const cost = rule.metric === 'requests' ? 1 : rule.metric === 'output_tokens' ? 0 : promptTokens;
       counters.push({ key: counterKey, cost, limit: rule.value, ttlMs: finite ? end - now + 1000 : 0, resetAt: finite ? end : NEVER });
     }
-    try {
-      const blocked = await this.store.reserve(plan.cooldowns, counters);
-      return blocked ? { granted: false, retryAt: blocked } : { granted: true, grant: { counters, rules: target.rules, estimate: promptTokens } };
-    } catch (error) {
+    const verdict = (blocked: number): Acquired =>
+      blocked ? { granted: false, retryAt: blocked } : { granted: true, grant: { counters, rules: target.rules, estimate: promptTokens } };
+    const failedOpen = (error: unknown): Acquired => {
       this.storeFailed(error);
       return { granted: true, grant: { counters: [], rules: [], estimate: promptTokens } };
+    };
+    try {
+      const blocked = this.store.reserve(plan.cooldowns, counters);
+      return typeof blocked === 'number' ? verdict(blocked) : blocked.then(verdict, failedOpen);
+    } catch (error) {
+      return failedOpen(error);
     }
   }
 

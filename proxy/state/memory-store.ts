@@ -24,7 +24,7 @@ export class MemoryStore implements StateStore {
     this.sweeper.unref();
   }
 
-  reserve(cooldowns: string[], counters: Counter[]): Promise<number> {
+  reserve(cooldowns: string[], counters: Counter[]): number {
     const now = this.clock();
     let blocked = 0;
     for (const key of cooldowns) {
@@ -34,11 +34,11 @@ export class MemoryStore implements StateStore {
     for (const counter of counters) {
       if (!hasRoom(this.read(counter.key, now), counter.cost, counter.limit) && counter.resetAt > blocked) blocked = counter.resetAt;
     }
-    if (blocked) return Promise.resolve(blocked);
+    if (blocked) return blocked;
     for (const counter of counters) {
       if (counter.cost > 0) this.change(counter.key, counter.cost, counter.ttlMs, now);
     }
-    return Promise.resolve(0);
+    return 0;
   }
 
   add(increments: Increment[]): Promise<void> {

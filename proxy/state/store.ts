@@ -25,9 +25,10 @@ export interface StateStore {
   readonly kind: 'memory' | 'redis';
   /**
    * If no cooldown key holds a time after now and every counter has room for its cost, adds every
-   * cost and returns 0; otherwise changes nothing and returns when the latest blocker ends.
+   * cost and returns 0; otherwise changes nothing and returns when the latest blocker ends. The
+   * memory store answers at once, since every request asks it (Redis answers with a promise).
    */
-  reserve(cooldowns: string[], counters: Counter[]): Promise<number>;
+  reserve(cooldowns: string[], counters: Counter[]): number | Promise<number>;
   /** Adds amounts (possibly negative, never below zero) to counters, e.g. the real token count. */
   add(increments: Increment[]): Promise<void>;
   /** Raises a counter to at least `value`: an upstream said more was used than we counted. */
