@@ -52,7 +52,7 @@ export class UsageBook {
     const increments: Array<[string, number]> = [[ok ? fields.requests : fields.failures, 1]];
     if (usage?.prompt) increments.push([fields.prompt_tokens, usage.prompt]);
     if (usage?.completion) increments.push([fields.completion_tokens, usage.completion]);
-    this.store.addUsage(increments).catch(this.onError);
+    this.store.addUsage(increments)?.catch(this.onError);
   }
 
   async report(): Promise<UsageReport> {

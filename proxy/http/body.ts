@@ -23,10 +23,11 @@ export async function readBodyText(event: H3Event, limit: number): Promise<strin
  */
 export function parseJsonBody(body: string): unknown {
   const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
-  if (!text.trim()) throw invalidRequest('the request body is empty: send a JSON chat completion request', undefined, 'invalid_json');
   try {
     return JSON.parse(text);
   } catch (error) {
+    // Only a failed parse looks at why: trimming a large body on every request would copy it.
+    if (!text.trim()) throw invalidRequest('the request body is empty: send a JSON chat completion request', undefined, 'invalid_json');
     throw invalidRequest(`the request body is not valid JSON: ${(error as Error).message}`, undefined, 'invalid_json');
   }
 }

@@ -128,7 +128,7 @@ export class Limiter {
         metric === 'tokens' ? usage.prompt + usage.completion - grant.estimate : metric === 'input_tokens' ? usage.prompt - grant.estimate : metric === 'output_tokens' ? usage.completion : 0;
       if (amount) increments.push({ key, amount, ttlMs });
     }
-    if (increments.length) this.store.add(increments).catch(this.storeFailedLater);
+    if (increments.length) this.store.add(increments)?.catch(this.storeFailedLater);
   }
 
   /** Rests a key until `until`: for this target only, or for every model of the provider. */
@@ -159,7 +159,7 @@ export class Limiter {
     for (const counter of planOf(target, key).counters) {
       if (counter.rule.metric !== metric || counter.rule.value !== window.limit) continue;
       const { key: counterKey, end } = currentWindow(counter, now, target.upstream.dailyResetZone);
-      this.store.raise(counterKey, window.limit - window.remaining, end !== Infinity ? end - now + 1000 : 0).catch(this.storeFailedLater);
+      this.store.raise(counterKey, window.limit - window.remaining, end !== Infinity ? end - now + 1000 : 0)?.catch(this.storeFailedLater);
     }
   }
 

@@ -41,17 +41,15 @@ export class MemoryStore implements StateStore {
     return 0;
   }
 
-  add(increments: Increment[]): Promise<void> {
+  add(increments: Increment[]): void {
     const now = this.clock();
     for (const { key, amount, ttlMs } of increments) this.change(key, amount, ttlMs, now);
-    return Promise.resolve();
   }
 
-  raise(key: string, value: number, ttlMs: number): Promise<void> {
+  raise(key: string, value: number, ttlMs: number): void {
     const now = this.clock();
     const current = this.read(key, now);
     if (current < value) this.change(key, value - current, ttlMs, now);
-    return Promise.resolve();
   }
 
   coolDown(key: string, until: number): Promise<void> {
@@ -60,9 +58,8 @@ export class MemoryStore implements StateStore {
     return Promise.resolve();
   }
 
-  addUsage(increments: Array<[string, number]>): Promise<void> {
+  addUsage(increments: Array<[string, number]>): void {
     for (const [field, amount] of increments) this.usage.set(field, (this.usage.get(field) ?? 0) + amount);
-    return Promise.resolve();
   }
 
   readUsage(): Promise<{ since: number; fields: Map<string, number> }> {

@@ -30,12 +30,12 @@ export interface StateStore {
    */
   reserve(cooldowns: string[], counters: Counter[]): number | Promise<number>;
   /** Adds amounts (possibly negative, never below zero) to counters, e.g. the real token count. */
-  add(increments: Increment[]): Promise<void>;
+  add(increments: Increment[]): void | Promise<void>;
   /** Raises a counter to at least `value`: an upstream said more was used than we counted. */
-  raise(key: string, value: number, ttlMs: number): Promise<void>;
+  raise(key: string, value: number, ttlMs: number): void | Promise<void>;
   /** Blocks a cooldown key until `until` (keeping a later block already there). */
   coolDown(key: string, until: number): Promise<void>;
-  addUsage(increments: Array<[field: string, amount: number]>): Promise<void>;
+  addUsage(increments: Array<[field: string, amount: number]>): void | Promise<void>;
   readUsage(): Promise<{ since: number; fields: Map<string, number> }>;
   /** Resolves when the store answers; rejects with the reason when it does not. */
   ping(): Promise<void>;
