@@ -70,10 +70,10 @@ export async function attemptTarget(run: Run, target: Target, key: ApiKey): Prom
   const outgoing = adapter.toRequest(target, key, run.request, run.stream);
   const attemptMs = run.stream ? config.timeouts.attemptMs.stream : config.timeouts.attemptMs.whole;
   const limit = Math.max(1, Math.min(attemptMs, run.deadline - performance.now()));
+  if (run.clientGone) throw new UpstreamError('client_closed', 'the client closed the connection');
   const started = performance.now();
   const exchange = send(agent, target.upstream, outgoing, { headersTimeout: limit, bodyTimeout: config.timeouts.stallMs });
   run.attempt = exchange;
-  if (run.clientGone) exchange.stop('client_closed');
   const timer = setTimeout(() => exchange.stop('timeout'), limit);
   let waiting = true;
   const doneWaiting = () => {

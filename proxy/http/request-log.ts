@@ -33,8 +33,8 @@ declare module 'h3' {
 
 /**
  * The app's fetch handler, timed from before routing and logged once its response is ready (a
- * stream's when it ends). A wrapper rather than h3's onRequest/onResponse hooks: those add promise
- * turns to every request, which a proxy's hot path feels.
+ * stream's when it ends). A wrapper rather than h3's onResponse hook, which adds promise turns to
+ * every request, as a proxy's hot path feels.
  */
 export function withRequestLog(app: H3, services: Services): (request: ServerRequest) => Promise<Response> {
   return async (request) => {
