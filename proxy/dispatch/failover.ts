@@ -36,7 +36,7 @@ export async function answerWithFailover(run: Run, { targets, uncertain }: Route
   for (const target of targets) {
     const provider = target.upstream.id;
     for (const key of keys.ordered(target.upstream)) {
-      if (attempts >= config.maxAttempts || budgetSpent(run)) return fail(run, failures, retryAt, onlyLimits, attempts);
+      if (attempts >= config.maxAttempts || budgetSpent(run)) return fail(run, failures, retryAt, onlyLimits, attempts, rejection);
       const pending = limiter.acquire(target, key, promptTokens);
       const acquired = pending instanceof Promise ? await pending : pending;
       if (!acquired.granted) {
@@ -79,8 +79,7 @@ export async function answerWithFailover(run: Run, { targets, uncertain }: Route
       }
     }
   }
-  if (rejection) throw rejection;
-  return fail(run, failures, retryAt, onlyLimits, attempts);
+  return fail(run, failures, retryAt, onlyLimits, attempts, rejection);
 }
 
 /** The upstream refused the client's request itself (a 400): passed on with its status and message. */
@@ -92,7 +91,8 @@ function rejected(target: Target, failure: UpstreamError): ProxyError {
   });
 }
 
-function fail(run: Run, failures: string[], retryAt: number, onlyLimits: boolean, attempts: number): never {
+function fail(run: Run, failures: string[], retryAt: number, onlyLimits: boolean, attempts: number, rejection: ProxyError | undefined): never {
+  if (rejection) throw rejection;
   const { clock, config } = run.services;
   const tried = failures.length ? `; tried ${failures.join('; ')}` : '';
   if (budgetSpent(run)) {
