@@ -1,3 +1,4 @@
+import { processMetrics } from './process.ts';
 import { Counter, Gauge, Histogram } from './registry.ts';
 
 const LATENCY = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
@@ -59,6 +60,6 @@ export class Metrics {
 
   render(): string {
     const all = [this.requests, this.duration, this.overhead, this.upstream, this.upstreamTime, this.failovers, this.limited, this.streamErrors, this.tokens, this.catalog, this.routable];
-    return `${all.flatMap((metric) => metric.render()).join('\n')}\n`;
+    return `${[...all.flatMap((metric) => metric.render()), ...processMetrics()].join('\n')}\n`;
   }
 }

@@ -96,7 +96,15 @@ describe('GET /metrics', () => {
   });
 
   it('is valid exposition text: HELP and TYPE before each family, a number on every sample', () => {
-    for (const line of text.trim().split('\n')) expect(line).toMatch(/^(# (HELP|TYPE) freeway_\w+ .+|freeway_\w+(\{[^}]*\})? -?[\d.e+-]+)$/);
+    for (const line of text.trim().split('\n')) expect(line).toMatch(/^(# (HELP|TYPE) (freeway|process|nodejs)_\w+ .+|(freeway|process|nodejs)_\w+(\{[^}]*\})? -?[\d.e+-]+)$/);
+  });
+
+  it('has the usual process metrics: CPU time, resident memory, heap, start time', () => {
+    const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+    expect(value('process_cpu_seconds_total')).toBeGreaterThan(0);
+    expect(value('process_resident_memory_bytes')).toBeGreaterThan(value('nodejs_heap_size_used_bytes'));
+    expect(value('nodejs_heap_size_total_bytes')).toBeGreaterThanOrEqual(value('nodejs_heap_size_used_bytes'));
+    expect(Math.abs(value('process_start_time_seconds') - (Date.now() / 1000 - process.uptime()))).toBeLessThan(5);
   });
 });
 
