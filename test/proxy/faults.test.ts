@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { APIError } from 'openai';
+import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testCatalog } from './support/catalog.ts';
 import { faults } from './support/faults.ts';
@@ -325,6 +326,51 @@ describe('a client that sends its body slowly, or not at all', () => {
     expect(Number(/duration_ms=([\d.]+)/.exec(line)?.[1])).toBeGreaterThanOrEqual(290);
     expect(Number(/overhead_ms=([\d.]+)/.exec(line)?.[1])).toBeLessThan(100);
   });
+});
+
+describe('a burst while alpha fails in every way at once', () => {
+  it('answers all 240 requests of 12 concurrent SDK clients, streaming or not, and nothing is logged as a server error', async () => {
+    const menu: Fault[] = [
+      faults.status(500),
+      faults.status(503),
+      faults.status(529),
+      faults.resetConnection(),
+      faults.errorInside200(),
+      faults.invalidJson(),
+      faults.cutStream(),
+      faults.emptyStream(),
+      faults.errorEventInStream(),
+      faults.stallAfterHeaders(false),
+      faults.compressUnlessRefused('Hello from alpha'),
+    ];
+    // A fixed pseudo-random order (a linear congruential generator), so a failure can be replayed.
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31);
+    for (let i = 0; i < 240; i++) alpha.script(menu[next() % menu.length]!);
+    const client = t.client();
+    const ask = async (i: number): Promise<string> => {
+      const body = { model: 'fault-model', provider: { order: ['alpha', 'beta'] }, messages: userMessage() };
+      if (i % 2) {
+        const stream = await client.chat.completions.create({ ...body, stream: true } as ChatCompletionCreateParamsStreaming);
+        let text = '';
+        for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+        return text;
+      }
+      return (await client.chat.completions.create(body as ChatCompletionCreateParamsNonStreaming)).choices[0]?.message.content ?? '';
+    };
+    const answers: string[] = [];
+    await Promise.all(
+      Array.from({ length: 12 }, async (_, worker) => {
+        for (let i = worker; i < 240; i += 12) answers.push(await ask(i));
+      }),
+    );
+    expect(answers).toHaveLength(240);
+    expect(answers.filter((a) => a !== 'Hello from alpha' && a !== 'Hello from beta')).toEqual([]);
+    // Each request went to alpha first and met its fault; beta answered all but alpha's compressed successes.
+    expect(alpha.chats()).toHaveLength(240);
+    expect(beta.chats().length).toBeGreaterThan(180);
+    expect(t.logs.filter((line) => /status=5\d\d/.test(line))).toEqual([]);
+  }, 30_000);
 });
 
 describe('the clock the tests run on', () => {
