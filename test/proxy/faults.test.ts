@@ -343,9 +343,9 @@ describe('a burst while alpha fails in every way at once', () => {
       faults.stallAfterHeaders(false),
       faults.compressUnlessRefused('Hello from alpha'),
     ];
-    // A fixed pseudo-random order (a linear congruential generator), so a failure can be replayed.
+    // A fixed pseudo-random order (a 32-bit linear congruential generator), so a failure can be replayed.
     let seed = 7;
-    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31);
+    const next = () => (seed = (Math.imul(seed, 1_664_525) + 1_013_904_223) >>> 0);
     for (let i = 0; i < 240; i++) alpha.script(menu[next() % menu.length]!);
     const client = t.client();
     const ask = async (i: number): Promise<string> => {
