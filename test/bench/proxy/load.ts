@@ -25,7 +25,7 @@ export interface LoadInput {
 export interface LoadResult extends Latency {
   rps: number;
   requests: number;
-  /** Non-2xx answers, errors and timeouts: any of them makes the run invalid. */
+  /** Non-2xx answers and connection errors (autocannon counts timeouts among them): any of them makes the run invalid. */
   failed: number;
   /** CPU time (user + system) each watched process spent per answered request, in microseconds. */
   cpuUs: Array<number | undefined>;
@@ -48,7 +48,7 @@ function run(input: LoadInput, durationS: number, record: boolean): Promise<Load
       (error, result) => {
         if (error) return reject(error);
         const requests = result['2xx'];
-        resolve({ rps: requests / result.duration, requests, failed: result.non2xx + result.errors + result.timeouts, cpuUs: cpu(requests), ...latencyOf(samples) });
+        resolve({ rps: requests / result.duration, requests, failed: result.non2xx + result.errors, cpuUs: cpu(requests), ...latencyOf(samples) });
       },
     );
     if (record) instance.on('response', (_client, status, _bytes, ms) => status === 200 && samples.push(ms));
