@@ -3,10 +3,13 @@ import { clientClosed, invalidRequest, ProxyError } from '../errors.ts';
 
 /**
  * The request body, refused with a 413 beyond `limit` bytes: at once when Content-Length says so,
- * while reading when the body comes chunked. A client that leaves while sending it gets a 499 in
- * the log, not a server error.
+ * while reading when the body comes chunked. A compressed body gets a 415 that says so, rather than
+ * a JSON error quoting its binary. A client that leaves while sending it gets a 499 in the log,
+ * not a server error.
  */
 export async function readBodyText(event: H3Event, limit: number): Promise<string> {
+  const coding = event.req.headers.get('content-encoding');
+  if (coding !== null && coding.trim().toLowerCase() !== 'identity') throw unsupportedCoding(coding);
   const length = event.req.headers.get('content-length');
   if (length !== null && Number(length) > limit) throw tooLarge(limit);
   try {
@@ -48,6 +51,14 @@ async function readCounted(body: ReadableStream<Uint8Array> | null, limit: numbe
     }
     text += decoder.decode(value, { stream: true });
   }
+}
+
+function unsupportedCoding(coding: string): ProxyError {
+  return new ProxyError(`the request body is sent with Content-Encoding: ${coding.slice(0, 40)}; send it uncompressed`, {
+    status: 415,
+    type: 'invalid_request_error',
+    code: 'unsupported_content_encoding',
+  });
 }
 
 function tooLarge(limit: number): ProxyError {

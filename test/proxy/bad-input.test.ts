@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCatalog } from './support/catalog.ts';
 import { type OpenAIUpstream, startOpenAIUpstream } from './support/openai-upstream.ts';
@@ -75,6 +76,7 @@ const CORPUS: Record<string, Case> = {
   'an unknown wire id of a known provider': { body: json({ ...valid, model: 'alpha/nope' }), status: 404, code: 'model_not_found' },
   'an unknown model among models': { body: json({ messages, models: ['good-model', 'nope'] }), status: 404, code: 'model_not_found' },
   'a body over the limit (Content-Length)': { body: json({ ...valid, padding: 'x'.repeat(LIMIT) }), status: 413, code: 'request_too_large' },
+  'a gzipped body': { body: gzipSync(json(valid)), status: 415, code: 'unsupported_content_encoding', headers: { 'content-encoding': 'gzip' } },
   'no Authorization header': { body: json(valid), status: 401, code: 'invalid_api_key', headers: { authorization: '' } },
   'a wrong token': { body: json(valid), status: 401, code: 'invalid_api_key', headers: { authorization: 'Bearer not-the-token' } },
   'Basic auth': { body: json(valid), status: 401, code: 'invalid_api_key', headers: { authorization: `Basic ${Buffer.from(`user:${TOKEN}`).toString('base64')}` } },
