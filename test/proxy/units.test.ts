@@ -6,6 +6,7 @@ import { rulesFor } from '../../proxy/limits/rules.ts';
 import { windowBounds } from '../../proxy/limits/windows.ts';
 import { createRedactor, formatLine } from '../../proxy/log.ts';
 import { readSse } from '../../proxy/upstream/sse.ts';
+import { UpstreamError } from '../../proxy/upstream/upstream-error.ts';
 import type { RateLimit } from '../../schemas/index.ts';
 import { REPO_ROOT } from '../support/fixtures.ts';
 
@@ -38,6 +39,32 @@ describe('the SSE parser', () => {
       yield bytes.slice(8);
     })())) out.push(message.data);
     expect(out).toEqual(['héllo', 'end']);
+  });
+
+  it('reads a line that arrives in many small chunks, even one ending in CR before its LF', async () => {
+    const long = 'x'.repeat(10_000);
+    const chunks = `data: ${long}\r`.match(/[\s\S]{1,7}/g) ?? [];
+    expect(await events(...chunks, '\n', '\r\n', 'data: b\n\n')).toEqual([
+      { event: undefined, data: long },
+      { event: undefined, data: 'b' },
+    ]);
+  });
+
+  it('fails on an event larger than its limit, one endless line or data lines without end, after the events before it', async () => {
+    const read = async (...texts: string[]) => {
+      const out: string[] = [];
+      const error = await (async () => {
+        for await (const message of readSse(pieces(...texts), 100)) out.push(message.data);
+      })().catch((e: unknown) => e);
+      return { out, error };
+    };
+    const endless = await read('data: small\n\n', 'data: ', ...Array<string>(30).fill('y'.repeat(10)));
+    expect(endless.out).toEqual(['small']);
+    expect(endless.error).toBeInstanceOf(UpstreamError);
+    expect((endless.error as UpstreamError).message).toBe('a stream event is larger than 100 characters');
+    const unended = await read(...Array<string>(30).fill('data: zzzzzz\n'));
+    expect(unended.error).toBeInstanceOf(UpstreamError);
+    expect(await read(...Array<string>(30).fill('data: zzzzzz\n\n'))).toEqual({ out: Array<string>(30).fill('zzzzzz'), error: undefined });
   });
 });
 
