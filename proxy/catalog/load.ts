@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { getGlobalDispatcher, interceptors, request } from 'undici';
 import { formatProblems, readCatalog } from '../../scripts/catalog/read.ts';
 import { toEnvelope } from '../../scripts/catalog/envelope.ts';
 import { Catalog } from '../../schemas/index.ts';
@@ -13,6 +13,10 @@ export interface LoadedCatalog {
 export type Fetched = { changed: false } | ({ changed: true } & LoadedCatalog);
 
 const FETCH_TIMEOUT_MS = 30_000;
+/** Far above a published catalog (a few MB), so a wrong URL cannot fill memory. */
+const CATALOG_LIMIT_BYTES = 64 * 1024 * 1024;
+/** Pages sites redirect (to a custom domain, http to https): a catalog URL follows up to five. */
+const following = getGlobalDispatcher().compose(interceptors.redirect({ maxRedirections: 5 }));
 
 export function isUrl(source: string): boolean {
   return /^https?:\/\//i.test(source);
@@ -34,6 +38,7 @@ export async function loadCatalog(source: string): Promise<LoadedCatalog> {
 /** GET a published catalog, conditionally on the ETag we hold; anything but a valid catalog is an error. */
 export async function fetchCatalog(url: string, etag: string | undefined): Promise<Fetched> {
   const response = await request(url, {
+    dispatcher: following,
     headers: { accept: 'application/json', 'user-agent': 'freeway-proxy', ...(etag ? { 'if-none-match': etag } : {}) },
     headersTimeout: FETCH_TIMEOUT_MS,
     bodyTimeout: FETCH_TIMEOUT_MS,
@@ -42,9 +47,25 @@ export async function fetchCatalog(url: string, etag: string | undefined): Promi
     await response.body.dump();
     return { changed: false };
   }
-  const text = await response.body.text();
-  if (response.statusCode !== 200) throw new ConfigError(`GET ${url} answered HTTP ${response.statusCode}`);
-  return { changed: true, catalog: parseCatalog(text, url), etag: headerValue(response.headers.etag) };
+  if (response.statusCode !== 200) {
+    await response.body.dump();
+    throw new ConfigError(`GET ${url} answered HTTP ${response.statusCode}`);
+  }
+  return { changed: true, catalog: parseCatalog(await readLimited(response.body, url), url), etag: headerValue(response.headers.etag) };
+}
+
+async function readLimited(body: AsyncIterable<Buffer> & { destroy(): void }, url: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > CATALOG_LIMIT_BYTES) {
+      body.destroy();
+      throw new ConfigError(`${url} sent more than ${CATALOG_LIMIT_BYTES} bytes: that is not a catalog`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function parseCatalog(text: string, where: string): Catalog {

@@ -111,6 +111,10 @@ describe('CATALOG as the URL of a published catalog', () => {
   async function publish(): Promise<{ server: LocalServer; serve: (answer: Catalog | 'broken' | 'invalid') => void; fetched: () => Received[] }> {
     let current: Catalog | 'broken' | 'invalid' = v1;
     const server = await startServer((request, res) => {
+      if (request.url === '/moved') {
+        res.writeHead(301, { location: '/v1/catalog.json' }).end();
+        return;
+      }
       if (current === 'broken') return sendJson(res, 500, { error: 'down' });
       if (current === 'invalid') return sendJson(res, 200, { schemaVersion: 1, version: 'not-a-version' }, { etag: '"bad"' });
       const etag = `"${current.version}"`;
@@ -162,6 +166,14 @@ describe('CATALOG as the URL of a published catalog', () => {
       expect(await version()).toBe('2026.11.21.2');
     }
     expect(logs.join('\n')).toMatch(/catalog refresh failed; keeping the last good catalog.*is not a valid catalog/);
+  });
+
+  it('follows redirects, as a Pages site answers for its custom domain', async () => {
+    const published = await publish();
+    const proxy = await startProxy({ env: { CATALOG: `${published.server.url}/moved` }, host: '127.0.0.1', port: 0, log: capture });
+    cleanup.push(() => proxy.close());
+    expect(((await (await fetch(`${proxy.url}/healthz`)).json()) as { catalog: string }).catalog).toBe('2026.11.21.1');
+    expect(published.fetched().map((r) => r.url)).toEqual(['/moved', '/v1/catalog.json']);
   });
 
   it('starts on the bundled catalog when the URL fails at start-up', async () => {
