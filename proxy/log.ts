@@ -32,9 +32,12 @@ interface Entry {
 
 /** The batches of every stderr logger, written out when the process exits. */
 const batches = new Set<() => void>();
-process.on('exit', () => {
+process.on('exit', flushLogs);
+
+/** Writes every stderr line still waiting in its batch, e.g. before a line written directly. */
+export function flushLogs(): void {
   for (const flush of batches) flush();
-});
+}
 
 /**
  * Lines for stderr, formatted, redacted and written together every few milliseconds: stderr

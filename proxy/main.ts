@@ -1,6 +1,6 @@
 import { describeError } from '../scripts/errors.ts';
 import { ConfigError } from './errors.ts';
-import { formatLine } from './log.ts';
+import { flushLogs, formatLine } from './log.ts';
 import { startProxy } from './server.ts';
 
 /**
@@ -23,6 +23,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // Start-up errors name variables and files, never their secret values.
   const msg = error instanceof ConfigError ? error.message : `failed to start: ${describeError(error)}`;
+  // What was logged before the failure comes before it.
+  flushLogs();
   process.stderr.write(`${formatLine({ time: new Date().toISOString(), level: 'error', msg })}\n`);
   process.exit(1);
 });

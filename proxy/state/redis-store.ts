@@ -54,9 +54,25 @@ return 0`;
 /** A Redis that does not answer in this time counts as down: the limiter then lets requests through. */
 const COMMAND_TIMEOUT_MS = 1000;
 
-// Without the offline queue a command fails at once while Redis is away, instead of waiting.
-function newClient(url: string) {
-  return createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 5000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5000) } });
+/**
+ * Tries at start-up (0.1 + 0.2 + ... + 1.6 s): a Redis started alongside the proxy has time to come
+ * up, a wrong REDIS_URL is said at once instead of retried for ever.
+ */
+const START_RETRIES = 5;
+
+/**
+ * Without the offline queue a command fails at once while Redis is away, instead of waiting. Once
+ * connected, the client reconnects for ever; before, only START_RETRIES times.
+ */
+function newClient(url: string, connected: () => boolean) {
+  return createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: 5000,
+      reconnectStrategy: (retries, cause) => (connected() || retries < START_RETRIES ? Math.min(100 * 2 ** retries, 5000) : cause),
+    },
+  });
 }
 
 type Client = ReturnType<typeof newClient>;
@@ -74,11 +90,13 @@ export class RedisStore implements StateStore {
     this.clock = clock;
   }
 
-  /** Connects; `onError` hears about a lost connection (the client reconnects by itself). */
+  /** Connects, or rejects after START_RETRIES; `onError` hears about every lost connection (the client reconnects by itself). */
   static async connect(url: string, prefix: string, clock: () => number, onError: (error: Error) => void): Promise<RedisStore> {
-    const client = newClient(url);
+    let connected = false;
+    const client = newClient(url, () => connected);
     client.on('error', onError);
     await client.connect();
+    connected = true;
     const store = new RedisStore(client, prefix, clock);
     await client.set(`${prefix}usage:since`, String(clock()), { condition: 'NX' });
     return store;

@@ -3,7 +3,8 @@ import { testCatalog } from './support/catalog.ts';
 import { faults } from './support/faults.ts';
 import { type OpenAIUpstream, startOpenAIUpstream } from './support/openai-upstream.ts';
 import { checkLogsHoldNoSecrets, secret, startTestProxy, type TestProxy, userMessage } from './support/proxy.ts';
-import { type RedisServer, startRedis } from './support/redis.ts';
+import { startProxy } from '../../proxy/server.ts';
+import { freePort, type RedisServer, startRedis } from './support/redis.ts';
 
 const ALPHA_KEY = secret('sk-alpha-shared-0123456789');
 const BETA_KEY = secret('sk-beta-shared-0123456789');
@@ -70,5 +71,36 @@ describe('two proxy instances on one Redis', () => {
     expect((await ask(one)).model).toMatch(/^(alpha|beta)\//);
     expect(await (await one.fetch('/healthz')).json()).toMatchObject({ status: 'degraded', store: { kind: 'redis', status: 'unreachable' } });
     expect(one.logs.join('\n')).toContain('state store failed; requests go through without limit counters');
+  });
+});
+
+describe('a REDIS_URL that does not answer at start-up', () => {
+  const start = (url: string, logs: string[]) =>
+    startProxy({ env: { REDIS_URL: url }, host: '127.0.0.1', port: 0, catalog, log: (line) => logs.push(line) });
+
+  it('stops the start-up within seconds and says why, instead of waiting for ever', async () => {
+    const logs: string[] = [];
+    // Before, the start-up never ended: the test's timeout is the bound.
+    const error = await start(`redis://127.0.0.1:${await freePort()}`, logs).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/^cannot connect to REDIS_URL: .*ECONNREFUSED/);
+    expect(logs.filter((line) => line.includes('redis connection error')).length).toBeGreaterThan(1);
+  });
+
+  it('waits for a Redis that comes up a moment later, as one started alongside the proxy', async () => {
+    const port = await freePort();
+    const logs: string[] = [];
+    const starting = start(`redis://127.0.0.1:${port}`, logs);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const late = await startRedis(port);
+    try {
+      const proxy = await starting;
+      const health = (await (await fetch(`${proxy.url}/healthz`)).json()) as { store: unknown };
+      await proxy.close();
+      expect(JSON.stringify(health.store)).toContain('redis');
+      expect(logs.some((line) => line.includes('redis connection error'))).toBe(true);
+    } finally {
+      await late.stop();
+    }
   });
 });

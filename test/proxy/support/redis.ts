@@ -6,9 +6,9 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-/** A real redis-server (Debian's) on a free 127.0.0.1 port, without persistence; stopped by the test. */
-export async function startRedis(): Promise<RedisServer> {
-  const port = await freePort();
+/** A real redis-server (Debian's) on 127.0.0.1 (a free port unless given), without persistence; stopped by the test. */
+export async function startRedis(port?: number): Promise<RedisServer> {
+  port ??= await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let output = '';
@@ -36,7 +36,7 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
