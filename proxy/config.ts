@@ -41,8 +41,10 @@ export interface ProxyConfig {
 
 export const BUNDLED_CATALOG = fileURLToPath(new URL('../catalog', import.meta.url));
 
-const Port = z.coerce.number({ error: 'must be a number' }).int().min(0).max(65535);
-const Positive = z.coerce.number({ error: 'must be a number' }).int().positive();
+// Each check says what it wants: a message given to the number itself would answer for all of them.
+const Whole = z.coerce.number({ error: 'must be a number' }).int({ error: 'must be a whole number' });
+const Port = Whole.min(0, { error: 'must be a port number, 0-65535' }).max(65535, { error: 'must be a port number, 0-65535' });
+const Positive = Whole.positive({ error: 'must be a whole number above 0' });
 const Seconds = z.coerce.number({ error: 'must be a number' }).positive();
 
 /** The proxy's settings from environment variables; anything malformed is a ConfigError naming the variable. */

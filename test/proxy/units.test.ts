@@ -5,6 +5,7 @@ import { durationMs, readQuotaText, readRateHeaders, resetTime } from '../../pro
 import { rulesFor } from '../../proxy/limits/rules.ts';
 import { windowBounds } from '../../proxy/limits/windows.ts';
 import { createRedactor, formatLine } from '../../proxy/log.ts';
+import { readConfig } from '../../proxy/config.ts';
 import { readSse } from '../../proxy/upstream/sse.ts';
 import { UpstreamError } from '../../proxy/upstream/upstream-error.ts';
 import type { RateLimit } from '../../schemas/index.ts';
@@ -158,5 +159,15 @@ describe('log lines', () => {
     expect(lines[0]).toBe('time=2026-11-21T00:00:00.000Z level=info msg=line n=0 echo="upstream said [redacted]"');
     expect(lines.map((line) => Number(/ n=(\d+)/.exec(line)?.[1]))).toEqual([...Array(1300).keys()]);
     expect(stderr).not.toContain('sk-batch-secret');
+  });
+});
+
+describe('numeric settings', () => {
+  it('name the variable and say what it wants', () => {
+    expect(() => readConfig({ PORT: 'abc' })).toThrow('PORT=abc: must be a number');
+    expect(() => readConfig({ PORT: '99999' })).toThrow('PORT=99999: must be a port number, 0-65535');
+    expect(() => readConfig({ PORT: '80.5' })).toThrow('PORT=80.5: must be a whole number');
+    expect(() => readConfig({ PROXY_TIMEOUT_MS: '-5' })).toThrow('PROXY_TIMEOUT_MS=-5: must be a whole number above 0');
+    expect(readConfig({ PORT: ' 9000 ', PROXY_TIMEOUT_MS: '' })).toMatchObject({ port: 9000, timeouts: { totalMs: 600_000 } });
   });
 });
