@@ -58,6 +58,16 @@ export function createApp(services: Services): H3 {
 
 const API_PATHS = ['/v1/chat/completions', '/v1/models', '/v1/usage'];
 
+/** Where a client that missed an API path meant to go, as the usual base-URL mistakes make them. */
+function hintFor(path: string, method: string): string {
+  const isApi = (candidate: string) => API_PATHS.some((route) => candidate.startsWith(route));
+  // A client configured with the server's root as its base URL.
+  if (!path.startsWith('/v1/') && isApi(`/v1${path}`)) return `; the API is under /v1: ${method} /v1${path}`;
+  // A base URL ending in a slash joined to a path starting with one, or typed in capitals.
+  const tidy = path.replace(/\/{2,}/g, '/').replace(/^\/v1\//i, '/v1/');
+  return tidy !== path && isApi(tidy) ? `; did you mean ${method} ${tidy}?` : '';
+}
+
 /** The one place any error becomes a response: OpenAI's error JSON, secrets redacted. */
 function errorResponse(services: Services, error: HTTPError, event: H3Event): Response {
   const cause = error.cause instanceof ProxyError ? error.cause : fromH3(error, event);
@@ -76,9 +86,7 @@ function fromH3(error: HTTPError, event: H3Event): unknown {
   if (error.unhandled) return error.cause;
   if (error.status === 404) {
     const path = event.url.pathname;
-    // A client configured with the server's root as its base URL: say where the API is.
-    const hint = !path.startsWith('/v1/') && API_PATHS.some((route) => `/v1${path}`.startsWith(route)) ? `; the API is under /v1: ${event.req.method} /v1${path}` : '';
-    return new ProxyError(`Invalid URL (${event.req.method} ${path})${hint}`, { status: 404, type: 'invalid_request_error', code: 'unknown_url' });
+    return new ProxyError(`Invalid URL (${event.req.method} ${path})${hintFor(path, event.req.method)}`, { status: 404, type: 'invalid_request_error', code: 'unknown_url' });
   }
   return new ProxyError(error.message, { status: error.status, type: error.status >= 500 ? 'server_error' : 'invalid_request_error' });
 }

@@ -129,6 +129,16 @@ describe('bad input gets a 4xx in OpenAI’s error format, never a 5xx', () => {
     expect(((await response.json()) as { error: { message: string } }).error.message).toBe('Invalid URL (POST /chat/completions); the API is under /v1: POST /v1/chat/completions');
   });
 
+  it('points out a doubled slash or a capital V in the path', async () => {
+    for (const [path, meant] of [['/v1//chat/completions', '/v1/chat/completions'], ['//v1/chat/completions', '/v1/chat/completions'], ['/V1/chat/completions', '/v1/chat/completions']] as const) {
+      const response = await t.fetch(path, { method: 'POST', body: json(valid) });
+      expect(response.status).toBe(404);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toBe(`Invalid URL (POST ${path}); did you mean POST ${meant}?`);
+    }
+    const elsewhere = await t.fetch('/v1/embeddings', { method: 'POST', body: json({ model: 'x', input: 'a' }) });
+    expect(((await elsewhere.json()) as { error: { message: string } }).error.message).toBe('Invalid URL (POST /v1/embeddings)');
+  });
+
   it('sent nothing upstream for any of it (only the two good requests above), and still serves', async () => {
     expect(alpha.chats()).toHaveLength(2);
     expect((await t.fetch('/healthz')).status).toBe(200);
