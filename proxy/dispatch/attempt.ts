@@ -7,6 +7,7 @@ import type { Exchange } from '../upstream/exchange.ts';
 import { ERROR_BODY_LIMIT, send, transportError } from '../upstream/http.ts';
 import type { HeaderMap } from '../limits/rate-headers.ts';
 import { UpstreamError } from '../upstream/upstream-error.ts';
+import { completionChunks } from './completion-chunks.ts';
 
 /** Events held back before a stream's first content; an upstream sending more without content is broken. */
 const HEAD_LIMIT = 1000;
@@ -89,14 +90,18 @@ export async function attemptTarget(run: Run, target: Target, key: ApiKey): Prom
       const detail = adapter.readError(await response.text(ERROR_BODY_LIMIT), clock());
       throw new UpstreamError('status', `HTTP ${response.statusCode}`, { status: response.statusCode, detail, headers });
     }
-    if (!run.stream) {
+    if (!run.stream || isJson(headers)) {
       // One byte past the limit tells a body at the limit from a bigger one.
       const text = await response.text(config.answerLimitBytes + 1);
       doneWaiting();
       if (response.received > config.answerLimitBytes) {
         throw new UpstreamError('invalid_response', `the answer is larger than ${config.answerLimitBytes} bytes (PROXY_ANSWER_LIMIT_BYTES)`);
       }
-      return { kind: 'completion', completion: adapter.readCompletion(text, target, clock), headers, latencyMs: performance.now() - started };
+      const completion = adapter.readCompletion(text, target, clock);
+      const latencyMs = performance.now() - started;
+      if (!run.stream) return { kind: 'completion', completion, headers, latencyMs };
+      // The upstream ignored `stream: true` and sent the whole answer: the client still gets a stream.
+      return { kind: 'stream', head: completionChunks(completion), rest: noMoreChunks(), stop: () => undefined, explain: (error) => transportError(error, undefined), headers, latencyMs };
     }
     const rest = adapter.readStream(response.chunks(), target, clock);
     const head: StreamChunk[] = [];
@@ -124,3 +129,10 @@ export async function attemptTarget(run: Run, target: Target, key: ApiKey): Prom
     throw failure;
   }
 }
+
+function isJson(headers: HeaderMap): boolean {
+  const type = headers['content-type'];
+  return (Array.isArray(type) ? type[0] : type)?.trimStart().toLowerCase().startsWith('application/json') === true;
+}
+
+async function* noMoreChunks(): AsyncGenerator<StreamChunk> {}

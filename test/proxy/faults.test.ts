@@ -226,6 +226,42 @@ describe('what the client sees when nothing answers, or when it is its own fault
   });
 });
 
+describe('an upstream that ignores stream: true and sends the whole answer as JSON', () => {
+  it('reaches the client as a stream from that provider: content, tool call, finish, and usage when asked', async () => {
+    alpha.script(faults.wholeAnswer('Whole from alpha'));
+    const stream = await t.client().chat.completions.create({ model: 'fault-model', messages: userMessage(), stream: true, stream_options: { include_usage: true } });
+    let text = '';
+    const models = new Set<string>();
+    const finishes: string[] = [];
+    const calls: Array<{ index: number; name?: string; arguments?: string }> = [];
+    let usage: unknown;
+    for await (const chunk of stream) {
+      models.add(chunk.model);
+      for (const choice of chunk.choices) {
+        text += choice.delta.content ?? '';
+        for (const call of choice.delta.tool_calls ?? []) calls.push({ index: call.index, name: call.function?.name, arguments: call.function?.arguments });
+        if (choice.finish_reason) finishes.push(choice.finish_reason);
+      }
+      if (chunk.usage) usage = chunk.usage;
+    }
+    expect(text).toBe('Whole from alpha');
+    expect(calls).toEqual([{ index: 0, name: 'get_weather', arguments: '{"city":"Oslo"}' }]);
+    expect(finishes).toEqual(['tool_calls']);
+    expect(usage).toEqual({ prompt_tokens: 11, completion_tokens: 7, total_tokens: 18 });
+    expect([...models]).toEqual(['alpha/alpha-m']);
+    expect(beta.chats()).toHaveLength(0);
+  });
+
+  it('without include_usage, no usage chunk', async () => {
+    alpha.script(faults.wholeAnswer('Whole from alpha'));
+    const stream = await t.client().chat.completions.create({ model: 'fault-model', messages: userMessage(), stream: true });
+    const chunks = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    expect(chunks.some((chunk) => chunk.usage)).toBe(false);
+    expect(chunks.map((chunk) => chunk.choices[0]?.delta.content).join('')).toBe('Whole from alpha');
+  });
+});
+
 describe('streaming: nothing before the first content reaches the client', () => {
   it.each([
     ['a 429', faults.rateLimited()],

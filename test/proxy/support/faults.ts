@@ -46,6 +46,22 @@ export const faults = {
     res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
     res.end(gzipSync(JSON.stringify(completion)));
   },
+  /** Ignores `stream: true`: the whole chat.completion as JSON, a tool call and usage included. */
+  wholeAnswer: (content: string): Fault => (res, _req, request) =>
+    sendJson(res, 200, {
+      id: 'chatcmpl-whole',
+      object: 'chat.completion',
+      created: 1_700_000_000,
+      model: (request.json as { model?: string }).model ?? 'unknown',
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } }] },
+          finish_reason: 'tool_calls',
+        },
+      ],
+      usage: { prompt_tokens: 11, completion_tokens: 7, total_tokens: 18 },
+    }),
   /** A well-formed answer of about `bytes` bytes. */
   hugeAnswer: (bytes: number): Fault => (res) =>
     sendJson(res, 200, { id: 'chatcmpl-1', object: 'chat.completion', created: 1_700_000_000, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: 'x'.repeat(bytes) }, finish_reason: 'stop' }] }),
