@@ -9,6 +9,7 @@ import { REPO_ROOT } from '../support/fixtures.ts';
 import { testCatalog } from './support/catalog.ts';
 import { type OpenAIUpstream, startOpenAIUpstream } from './support/openai-upstream.ts';
 import { capture, checkLogsHoldNoSecrets, secret, userMessage } from './support/proxy.ts';
+import { freePort } from './support/redis.ts';
 import { type LocalServer, type Received, sendJson, startServer } from './support/server.ts';
 
 const GROQ_KEY = secret('gsk_test_start_0123456789abcdef');
@@ -52,6 +53,19 @@ async function npmStart(env: Record<string, string>): Promise<Started> {
   return { child, url, stderr: () => stderr };
 }
 
+/** `npm start` that is expected to stop by itself: its exit code and everything it wrote. */
+async function failedStart(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'proxy', 'main.ts')], { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  cleanup.push(() => stopChild(child));
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    capture(chunk.toString());
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stderr };
+}
+
 function stopChild(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => {
@@ -85,15 +99,19 @@ describe('npm start on the bundled catalog', () => {
   });
 
   it('refuses to listen beyond loopback without PROXY_API_KEYS, and says why', async () => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'proxy', 'main.ts')], { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', HOST: '0.0.0.0', PORT: '0' }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      capture(chunk.toString());
-    });
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const { code, stderr } = await failedStart({ HOST: '0.0.0.0' });
     expect(code).toBe(1);
     expect(stderr).toMatch(/level=error msg="refusing to listen on 0\.0\.0\.0 without client authentication: set PROXY_API_KEYS=/);
+  });
+
+  it('stops when REDIS_URL does not answer: its connection warnings first, the reason last, no password anywhere', async () => {
+    const password = secret('redis-pass-0123456789');
+    const { code, stderr } = await failedStart({ REDIS_URL: `redis://:${password}@127.0.0.1:${await freePort()}` });
+    const lines = stderr.trimEnd().split('\n');
+    expect(code).toBe(1);
+    expect(lines.at(-1)).toMatch(/level=error msg="cannot connect to REDIS_URL: connect ECONNREFUSED 127\.0\.0\.1:\d+"$/);
+    expect(lines.slice(0, -1).filter((line) => line.includes('msg="redis connection error"')).length).toBeGreaterThan(1);
+    expect(stderr).not.toContain(password);
   });
 
   it('warns about a client token short enough to guess', async () => {
